@@ -1,0 +1,5 @@
+import type { Module } from './platform/module.js'
+import { webModule } from './web/index.js'
+
+/** Every module Mosaic has, in the order `mosaic modules` lists them. */
+export const allModules: readonly Module[] = [webModule]

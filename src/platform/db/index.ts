@@ -1,0 +1,10 @@
+export {
+  openDatabase,
+  type Backend,
+  type Database,
+  type Db,
+  type OpenDatabaseOptions,
+} from './open-database.js'
+export { migrate, MigrationError, type MigrationHistory } from './migrations.js'
+export { DataDirInUseError } from './data-dir-lock.js'
+export { quoteIdentifier } from './quote-identifier.js'

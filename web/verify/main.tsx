@@ -1,0 +1,3 @@
+import { mountPlaceholder } from '../shared/placeholder/mount-placeholder.js'
+
+mountPlaceholder('verify')

@@ -13,7 +13,6 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { jetstreamManager } from '@nats-io/jetstream'
 import { connect } from '@nats-io/transport-node'
 import pg from 'pg'
 import { pino } from 'pino'
@@ -24,6 +23,8 @@ import {
   type TopicEvent,
 } from '../src/platform/bus/index.js'
 import { type Database, openDatabase } from '../src/platform/db/index.js'
+import { deleteStreams } from '../src/platform/bus/test-bus.js'
+import { markdownTable, progress } from './support.js'
 
 const scale = Number(process.env.MOSAIC_BENCH_SCALE ?? 1)
 const counts = {
@@ -72,12 +73,12 @@ const event = (topic: string, n: number): TopicEvent => ({
 async function measure(name: string, store: Store): Promise<Result> {
   const bus = await createEventBus({ settings: store.settings, database: store.database, logger })
   try {
-    progress(name, `publishing ${counts.single} events one per call`)
+    stepOf(name, `publishing ${counts.single} events one per call`)
     let started = performance.now()
     for (let n = 0; n < counts.single; n++) await bus.publish([event('bench.one', n)])
     const publishOne = counts.single / seconds(started)
 
-    progress(name, `publishing ${counts.batched} events in batches of ${counts.batchSize}`)
+    stepOf(name, `publishing ${counts.batched} events in batches of ${counts.batchSize}`)
     started = performance.now()
     for (let n = 0; n < counts.batched; n += counts.batchSize) {
       await bus.publish(
@@ -87,10 +88,10 @@ async function measure(name: string, store: Store): Promise<Result> {
     const publishBatched = counts.batched / seconds(started)
 
     const total = counts.single + counts.batched
-    progress(name, `consuming the backlog of ${total} events`)
+    stepOf(name, `consuming the backlog of ${total} events`)
     const consumed = await drain(bus, total)
 
-    progress(name, `measuring latency over ${counts.latency} events, one in flight`)
+    stepOf(name, `measuring latency over ${counts.latency} events, one in flight`)
     const { p50, p99 } = await latency(bus)
     return { backend: name, publishOne, publishBatched, consumed, p50, p99 }
   } finally {
@@ -170,9 +171,7 @@ async function postgresStore(nats?: string): Promise<Store> {
       await admin.end()
       if (nats) {
         const nc = await connect({ servers: nats })
-        const jsm = await jetstreamManager(nc)
-        for (const s of [stream, `KV_${stream}_leases`])
-          await jsm.streams.delete(s).catch(() => false)
+        await deleteStreams(nc, stream)
         await nc.close()
       }
     },
@@ -201,8 +200,8 @@ function seconds(since: number): number {
   return (performance.now() - since) / 1000
 }
 
-function progress(backend: string, step: string): void {
-  console.log(`[${new Date().toISOString().slice(11, 19)}] ${backend}: ${step}…`)
+function stepOf(backend: string, step: string): void {
+  progress(`${backend}: ${step}`)
 }
 
 const backends: Record<string, () => Promise<Store>> = {
@@ -214,7 +213,7 @@ const only = process.env.MOSAIC_BENCH_ONLY?.split(',')
 const results: Result[] = []
 for (const [name, open] of Object.entries(backends)) {
   if (only && !only.includes(name)) continue
-  progress(name, 'opening the store')
+  stepOf(name, 'opening the store')
   results.push(await measure(name, await open()))
 }
 
@@ -222,11 +221,14 @@ const rate = (value: number) => Math.round(value).toLocaleString('en-US')
 const ms = (value: number) => value.toFixed(1)
 console.log(`\nEvent bus, ${cpus().length} vCPU, Node ${process.version}, scale ${scale}\n`)
 console.log(
-  '| backend | publish 1/call (ev/s) | publish batch of 100 (ev/s) | consume (ev/s) | latency p50 (ms) | latency p99 (ms) |',
+  markdownTable(
+    results.map((r) => ({
+      backend: r.backend,
+      'publish 1/call (ev/s)': rate(r.publishOne),
+      'publish batch of 100 (ev/s)': rate(r.publishBatched),
+      'consume (ev/s)': rate(r.consumed),
+      'latency p50 (ms)': ms(r.p50),
+      'latency p99 (ms)': ms(r.p99),
+    })),
+  ),
 )
-console.log('|---|---:|---:|---:|---:|---:|')
-for (const r of results) {
-  console.log(
-    `| ${r.backend} | ${rate(r.publishOne)} | ${rate(r.publishBatched)} | ${rate(r.consumed)} | ${ms(r.p50)} | ${ms(r.p99)} |`,
-  )
-}

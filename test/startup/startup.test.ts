@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { jetstreamManager } from '@nats-io/jetstream'
 import { connect } from '@nats-io/transport-node'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
+import { deleteStreams } from '../../src/platform/bus/test-bus.js'
 import { testPostgresUrl } from '../../src/platform/db/test-database.js'
 import { call } from '../support/http-client.js'
 import { spawnMosaic } from '../support/spawn-mosaic.js'
@@ -27,7 +27,7 @@ async function dropDatabase(url: string): Promise<void> {
 
 async function deleteStream(name: string): Promise<void> {
   const connection = await connect({ servers: natsUrl })
-  await (await jetstreamManager(connection)).streams.delete(name).catch(() => false)
+  await deleteStreams(connection, name)
   await connection.close()
 }
 

@@ -53,6 +53,23 @@ export function recoveryCases(get: () => BusHarness): void {
     expect(after.seen.map((s) => s.attempt)).toEqual([1, 1])
   })
 
+  it('closes promptly when asked just as a handler returns', async () => {
+    // The close must land at each step of settling the event just handled: try each delay.
+    for (let hops = 0; hops < 12; hops++) {
+      const bus = await get().open()
+      const handled = deferred()
+      await bus.subscribe({ consumer: 'quick', topics: ['q.*'], handler: () => handled.resolve() })
+      await bus.publish([{ topic: 'q.x', event: numbered(hops) }])
+      await handled.promise
+      for (let hop = 0; hop < hops; hop++) await Promise.resolve()
+      const outcome = await Promise.race([
+        bus.close().then(() => 'closed'),
+        new Promise((resolve) => setTimeout(resolve, 5000, `still open after 5 s (${hops} hops)`)),
+      ])
+      expect(outcome).toBe('closed')
+    }
+  })
+
   it('redelivers an unacknowledged event after a crash, before anything newer', async () => {
     const crashed = await get().open()
     const hang = deferred()

@@ -66,7 +66,7 @@ describe('JetStream specifics', () => {
     expect(letter?.error).toMatch(/^not JSON: SyntaxError/)
   })
 
-  it('creates a file stream with a duplicate window and one-in-flight pull consumers', async () => {
+  it('creates a file stream with a duplicate window, an age limit and one-in-flight pull consumers', async () => {
     const bus = await harness.open()
     await bus.subscribe({ consumer: 'one', topics: ['a.*'], handler: () => {} })
     await bus.subscribe({ consumer: 'many', topics: ['a.*', 'b.>'], handler: () => {} })
@@ -79,6 +79,7 @@ describe('JetStream specifics', () => {
         storage: 'file',
         subjects: [`${name}.>`],
         duplicate_window: 60e9,
+        max_age: 7 * 86_400e9,
       })
       const one = await jsm.consumers.info(name, 'one')
       expect(one.config).toMatchObject({

@@ -61,6 +61,7 @@ export async function createJetStreamEventBus(
       name: stream,
       prefix,
       duplicateWindowSeconds: tuning.duplicateWindowSeconds,
+      maxAgeSeconds: settings.retentionDays * 86_400,
     })
     // Bucket max age = lease time: a holder that stops renewing loses its key, nothing else needed.
     const leases = await new Kvm(js).create(`${stream}_leases`, { ttl: leaseMs, history: 1 })

@@ -48,6 +48,11 @@ async function runSession(options: JetStreamSessionOptions, stop: StopSignal): P
       }
       await settle(message, outcome, false)
       busy = false
+      // A stop that arrived while we settled found us busy and left the pull open: end it here.
+      if (stop.requested) {
+        messages.stop()
+        return
+      }
     }
   } finally {
     off()

@@ -17,19 +17,23 @@ export interface StreamSpec {
   /** Subjects are `<prefix>.<topic>`; the stream captures `<prefix>.>`. */
   readonly prefix: string
   readonly duplicateWindowSeconds: number
+  /** Events older than this are discarded (`bus.retentionDays`), consumed or not. */
+  readonly maxAgeSeconds: number
 }
 
-/** Creates the stream, or brings an existing one's subjects and duplicate window up to date. */
+/** Creates the stream, or brings an existing one's subjects, windows and age limit up to date. */
 export async function ensureStream(jsm: JetStreamManager, spec: StreamSpec): Promise<void> {
   const subjects = [`${spec.prefix}.>`]
   const duplicate_window = nanos(spec.duplicateWindowSeconds * 1000)
+  const max_age = nanos(spec.maxAgeSeconds * 1000)
   try {
     const { config } = await jsm.streams.info(spec.name)
     if (
       config.subjects.join() !== subjects.join() ||
-      config.duplicate_window !== duplicate_window
+      config.duplicate_window !== duplicate_window ||
+      config.max_age !== max_age
     ) {
-      await jsm.streams.update(spec.name, { ...config, subjects, duplicate_window })
+      await jsm.streams.update(spec.name, { ...config, subjects, duplicate_window, max_age })
     }
   } catch (error) {
     if (!isApiError(error, JetStreamApiCodes.StreamNotFound)) throw error
@@ -41,6 +45,7 @@ export async function ensureStream(jsm: JetStreamManager, spec: StreamSpec): Pro
         retention: RetentionPolicy.Limits,
         discard: DiscardPolicy.Old,
         duplicate_window,
+        max_age,
       })
       // Another process may have created it between our two calls: then it is there, fine.
       .catch(async (addError: unknown) => {

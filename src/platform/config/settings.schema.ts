@@ -83,7 +83,9 @@ export const settingsSchema = z.strictObject({
       maxDeliver: duration.default(10).describe('Deliveries before an event is dead-lettered'),
       retentionDays: duration
         .default(7)
-        .describe('Days the outbox keeps events every consumer has passed'),
+        .describe(
+          'Days events are kept (outbox: once every consumer has passed them; JetStream: stream max age)',
+        ),
     })
     .prefault({}),
   auth: z

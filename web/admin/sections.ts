@@ -26,18 +26,14 @@ export interface Section {
   coming: MessageKey | undefined
 }
 
-/** The dictionary stem of each section whose module is still to come (`nav.<stem>` etc.). */
-type UpcomingStem =
-  | 'reports'
-  | 'registrations'
-  | 'masterData'
-  | 'fraudCases'
-  | 'consent'
-  | 'integrity'
-  | 'health'
-  | 'logs'
-  | 'notifications'
-  | 'staffUsers'
+/**
+ * The dictionary stem of each section whose module is still to come (`nav.<stem>` etc.); each
+ * section's icon has the same name.
+ */
+type UpcomingStem = Exclude<
+  IconName,
+  'overview' | 'menu' | 'close' | 'logout' | 'globe' | 'user' | 'arrowForward' | 'clock'
+>
 
 // The keys are built from the stem; the typecheck fails if any of them is not in the dictionary.
 function upcoming(id: SectionId, stem: UpcomingStem, group: MessageKey): Section {

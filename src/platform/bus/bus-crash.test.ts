@@ -8,15 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { type Database, openDatabase } from '../db/index.js'
 import { createTestDatabase, testBackends } from '../db/test-database.js'
 import { busMigrations } from './bus.migrations.js'
-import { createEventBus } from './create-event-bus.js'
-import {
-  deleteStreams,
-  testBusSettings,
-  testLogger,
-  testNatsUrl,
-  testTuning,
-  uniqueStreamName,
-} from './test-bus.js'
+import { deleteStreams, openTestBus, testNatsUrl, uniqueStreamName } from './test-bus.js'
 
 const publisher = fileURLToPath(new URL('./fixtures/crash-publisher.ts', import.meta.url))
 /** Ids the child must have confirmed before it is killed: enough to be mid-stream. */
@@ -59,12 +51,7 @@ async function expectAllDelivered(
   natsUrl?: string,
   stream?: string,
 ) {
-  const bus = await createEventBus({
-    settings: testBusSettings(natsUrl, stream),
-    database,
-    logger: testLogger,
-    tuning: testTuning,
-  })
+  const bus = await openTestBus(database, natsUrl, stream)
   try {
     const deliveries: string[] = []
     await bus.subscribe({

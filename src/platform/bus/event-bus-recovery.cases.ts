@@ -207,15 +207,7 @@ export function recoveryCases(get: () => BusHarness): void {
     const one = await get().open()
     const two = await get().open()
     const seen: Seen[] = []
-    const tagged = (by: string) => (event: CloudEvent<{ n: number }>, delivery: Delivery) => {
-      seen.push({
-        id: event.id,
-        n: event.data.n,
-        topic: delivery.topic,
-        attempt: delivery.attempt,
-        by,
-      })
-    }
+    const tagged = (by: string) => recorder(by, undefined, seen).handler
     const subscriptions = {
       one: await one.subscribe({ consumer: 'shared', topics: ['f.*'], handler: tagged('one') }),
       two: await two.subscribe({ consumer: 'shared', topics: ['f.*'], handler: tagged('two') }),

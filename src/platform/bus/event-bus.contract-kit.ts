@@ -35,12 +35,12 @@ export function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve }
 }
 
-/** A handler that records what it saw, and the list it records into. */
+/** A handler that records what it saw, and the list it records into (shareable by several). */
 export function recorder(
   by = 'bus',
   onEvent?: (event: CloudEvent<{ n: number }>, delivery: Delivery) => unknown,
+  seen: Seen[] = [],
 ) {
-  const seen: Seen[] = []
   const handler = async (event: CloudEvent<{ n: number }>, delivery: Delivery) => {
     seen.push({
       id: event.id,

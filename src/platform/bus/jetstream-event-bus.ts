@@ -20,7 +20,7 @@ import { prepareEvents } from './prepare-events.js'
 import { publishToTable } from './publish-to-table.js'
 import { createRelaySession } from './relay-session.js'
 import { StopSignal, Wakeup } from './stop-signal.js'
-import { Subscriptions } from './subscriptions.js'
+import { stopBus, Subscriptions } from './subscriptions.js'
 
 export interface JetStreamEventBusOptions {
   readonly natsUrl: string
@@ -158,10 +158,7 @@ export async function createJetStreamEventBus(
         if (closed) return
         closed = true
         const force = closeOptions?.force ?? false
-        relayStop.request('bus closed', force)
-        await subscriptions.stopAll(force)
-        if (!force) await relay
-        await unlisten()
+        await stopBus(subscriptions, { stop: relayStop, done: relay }, unlisten, force)
         // Forced: drop the connection as a crash would (unsent acks are lost).
         await (force ? nc.close() : nc.drain())
       },

@@ -3,11 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createTestDatabase, testBackends, type TestDatabase } from '../db/test-database.js'
 import { busMigrations } from './bus.migrations.js'
 import { createCloudEvent } from './cloud-event.js'
-import { createEventBus } from './create-event-bus.js'
 import { insertEvents, readReadyEvents, type StoredEvent } from './outbox.repository.js'
 import { origin } from './position.js'
 import { prepareEvents } from './prepare-events.js'
-import { testBusSettings, testLogger, testTuning } from './test-bus.js'
+import { openTestBus } from './test-bus.js'
 
 const numbered = (n: number) =>
   prepareEvents([
@@ -98,12 +97,7 @@ describe.skipIf(!testBackends.includes('postgres'))(
 
     it('delivers every event of interleaved transactions to a subscriber, none skipped', async () => {
       database = await createTestDatabase('postgres', [busMigrations])
-      const bus = await createEventBus({
-        settings: testBusSettings(),
-        database,
-        logger: testLogger,
-        tuning: testTuning,
-      })
+      const bus = await openTestBus(database)
       try {
         const received: number[] = []
         await bus.subscribe({

@@ -9,8 +9,7 @@ import { insertEvents, readReadyEvents } from './outbox.repository.js'
 import { purgeOutboxEvents } from './outbox-purge.js'
 import { origin, type Position } from './position.js'
 import { prepareEvents } from './prepare-events.js'
-import { createEventBus } from './create-event-bus.js'
-import { outboxHarness, testBusSettings, testLogger, testTuning } from './test-bus.js'
+import { openTestBus, outboxHarness, testBusSettings } from './test-bus.js'
 
 for (const backend of testBackends) {
   describeEventBusContract(`outbox on ${backend}`, () => outboxHarness(backend))
@@ -55,9 +54,8 @@ describe.each(testBackends)('outbox retention purge on %s', (backend) => {
     const event = createCloudEvent({ type: 'org.mosaic.test', source: '/test', data: 1 })
     await insertEvents(database.db, 'bus.event', prepareEvents([{ topic: 'p.t', event }]))
     await sql`update bus.event set published_at = now() - interval '8 days'`.execute(database.db)
-    const settings = testBusSettings()
-    expect(settings.bus.retentionDays).toBe(7)
-    const bus = await createEventBus({ settings, database, logger: testLogger, tuning: testTuning })
+    expect(testBusSettings().bus.retentionDays).toBe(7)
+    const bus = await openTestBus(database)
     try {
       const count = async () =>
         (await sql<{ n: number }>`select count(*)::int as n from bus.event`.execute(database.db))
@@ -82,12 +80,7 @@ describe.skipIf(!testBackends.includes('pglite'))(
       const db = database.db
       const xid = async () =>
         (await sql<{ x: string }>`select pg_current_xact_id()::text as x`.execute(db)).rows[0]!.x
-      const bus = await createEventBus({
-        settings: testBusSettings(),
-        database,
-        logger: testLogger,
-        tuning: testTuning,
-      })
+      const bus = await openTestBus(database)
       try {
         const publish = (n: number) =>
           bus.publish([

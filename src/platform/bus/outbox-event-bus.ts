@@ -13,7 +13,7 @@ import { createOutboxSession } from './outbox-session.js'
 import { publishToTable } from './publish-to-table.js'
 import { createPurgeSession } from './purge-session.js'
 import { StopSignal, Wakeup } from './stop-signal.js'
-import { Subscriptions } from './subscriptions.js'
+import { stopBus, Subscriptions } from './subscriptions.js'
 import { busErrors } from './errors.js'
 import { countBusRows } from './bus-counts.js'
 
@@ -102,10 +102,7 @@ export async function createOutboxEventBus(options: OutboxEventBusOptions): Prom
       if (closed) return
       closed = true
       const force = closeOptions?.force ?? false
-      purgeStop.request('bus closed', force)
-      await subscriptions.stopAll(force)
-      if (!force) await purging
-      await unlisten()
+      await stopBus(subscriptions, { stop: purgeStop, done: purging }, unlisten, force)
     },
   }
 }

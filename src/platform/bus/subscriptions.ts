@@ -44,3 +44,25 @@ export class Subscriptions {
     if (!force) await Promise.all(running.map(({ done }) => done))
   }
 }
+
+/** A bus's background worker under a lease: the outbox purge, or the JetStream relay. */
+export interface Background {
+  readonly stop: StopSignal
+  readonly done: Promise<void>
+}
+
+/**
+ * Shuts a bus down: its consumers and its background worker stop (and are waited for unless
+ * forced), then it stops listening for NOTIFY.
+ */
+export async function stopBus(
+  subscriptions: Subscriptions,
+  background: Background,
+  unlisten: () => Promise<void>,
+  force: boolean,
+): Promise<void> {
+  background.stop.request('bus closed', force)
+  await subscriptions.stopAll(force)
+  if (!force) await background.done
+  await unlisten()
+}

@@ -4,7 +4,7 @@ import { connect } from '@nats-io/transport-node'
 import { sql } from 'kysely'
 import { pino } from 'pino'
 import type { Settings } from '../config/index.js'
-import type { Backend } from '../db/index.js'
+import type { Backend, Database } from '../db/index.js'
 import { createTestDatabase, type TestDatabase } from '../db/test-database.js'
 import { busMigrations } from './bus.migrations.js'
 import type { BusTuning } from './bus-tuning.js'
@@ -55,6 +55,20 @@ export function testBusSettings(natsUrl?: string, stream = 'MOSAIC'): Pick<Setti
   }
 }
 
+/** A bus with the test settings and tuning; `natsUrl` picks JetStream. */
+export function openTestBus(
+  database: Database,
+  natsUrl?: string,
+  stream?: string,
+): Promise<EventBus> {
+  return createEventBus({
+    settings: testBusSettings(natsUrl, stream),
+    database,
+    logger: testLogger,
+    tuning: testTuning,
+  })
+}
+
 export async function outboxHarness(backend: Backend): Promise<BusHarness> {
   const database = await createTestDatabase(backend, [busMigrations])
   const buses: EventBus[] = []
@@ -62,12 +76,7 @@ export async function outboxHarness(backend: Backend): Promise<BusHarness> {
     label: `outbox on ${backend}`,
     database,
     async open() {
-      const bus = await createEventBus({
-        settings: testBusSettings(),
-        database,
-        logger: testLogger,
-        tuning: testTuning,
-      })
+      const bus = await openTestBus(database)
       buses.push(bus)
       return bus
     },
@@ -93,13 +102,7 @@ export async function jetstreamHarness(backend: Backend): Promise<BusHarness> {
     database,
     stream,
     async open() {
-      const settings = testBusSettings(testNatsUrl, stream)
-      const bus = await createEventBus({
-        settings,
-        database,
-        logger: testLogger,
-        tuning: testTuning,
-      })
+      const bus = await openTestBus(database, testNatsUrl, stream)
       buses.push(bus)
       return bus
     },

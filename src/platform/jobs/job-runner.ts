@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
-import type { Kysely } from 'kysely'
 import { jobErrors } from './errors.js'
 import { type JobsLogger, silentLogger } from './job-context.js'
 import { jobNameSchema } from './job-name.js'
@@ -9,6 +8,7 @@ import {
   type RunnerSettings,
   runnerSettingsSchema,
 } from './job-runner.options.js'
+import type { JobsDb } from './jobs-db.js'
 import type { JobsTables } from './jobs.tables.js'
 import { type CheckedPeriodicJob, checkPeriodicJob } from './periodic-job.js'
 import { type LeasedWork, LeaseKeeper } from './lease-keeper.js'
@@ -41,7 +41,7 @@ class DatabaseJobRunner implements JobRunner {
   readonly owner: string
   readonly enqueue: TaskQueue['enqueue']
   readonly #options: JobRunnerOptions
-  readonly #db: Kysely<JobsTables>
+  readonly #db: JobsDb
   readonly #settings: RunnerSettings
   readonly #logger: JobsLogger
   readonly #periodic = new Map<string, CheckedPeriodicJob>()

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely'
 import type { JobsLogger } from './job-context.js'
-import type { JobsTables } from './jobs.tables.js'
+import type { JobsDb } from './jobs-db.js'
 import { extendPeriodicLeases } from './periodic-job.repository.js'
 import { extendTaskLeases } from './task.repository.js'
 
@@ -26,7 +25,7 @@ export class LeaseKeeper {
   #lastBeat = Date.now()
 
   constructor(
-    private readonly db: Kysely<JobsTables>,
+    private readonly db: JobsDb,
     private readonly owner: string,
     private readonly leaseSeconds: number,
     private readonly logger: JobsLogger,

@@ -1,19 +1,12 @@
-import { type Kysely, sql } from 'kysely'
+import { sql } from 'kysely'
+import { type Claim, type JobsDb, secondsFromNow } from './jobs-db.js'
 import type { Progress } from './job-context.js'
 import { progressColumns } from './progress-writer.js'
-import type { JobsTables, PeriodicJobRow, PeriodicJobStatus } from './jobs.tables.js'
+import type { PeriodicJobRow, PeriodicJobStatus } from './jobs.tables.js'
 import type { CheckedPeriodicJob } from './periodic-job.js'
 import { describeSchedule, firstRunAt, rescheduledRunAt } from './schedule.js'
 
-type JobsDb = Kysely<JobsTables>
-
-/** A claimed run and the database's clock at the moment of the claim. */
-export interface PeriodicClaim {
-  readonly row: PeriodicJobRow
-  readonly dbNow: Date
-}
-
-const leaseEnd = (seconds: number) => sql<Date>`now() + make_interval(secs => ${seconds})`
+export type PeriodicClaim = Claim<PeriodicJobRow>
 
 /** Creates rows for new jobs and reschedules jobs whose schedule changed in code. */
 export async function syncPeriodicJobs(
@@ -91,7 +84,7 @@ export async function claimPeriodicJob(
       // A run that resumes one which never finished (crash, stop) is the next attempt.
       attempt: sql<number>`case when status in ('running', 'interrupted') then attempt + 1 else 1 end`,
       lease_owner: owner,
-      lease_until: leaseEnd(leaseSeconds),
+      lease_until: secondsFromNow(leaseSeconds),
       last_started_at: sql<Date>`now()`,
       progress_done: null,
       progress_total: null,
@@ -159,7 +152,7 @@ export async function extendPeriodicLeases(
   if (names.length === 0) return []
   const rows = await db
     .updateTable('jobs.periodic')
-    .set({ lease_until: leaseEnd(leaseSeconds) })
+    .set({ lease_until: secondsFromNow(leaseSeconds) })
     .where('name', 'in', names)
     .where('lease_owner', '=', owner)
     .returning('name')

@@ -1,34 +1,17 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createTestDatabase, testBackends, type TestDatabase } from '../db/test-database.js'
+import { describe, expect, it, vi } from 'vitest'
+import { testBackends } from '../db/test-database.js'
 import { listPeriodicJobs, type PeriodicJobState } from './job-status.repository.js'
-import { createJobRunner, type JobRunner } from './job-runner.js'
-import { jobsHistory } from './jobs.migrations.js'
 import type { JobsTables } from './jobs.tables.js'
 import type { PeriodicJob } from './periodic-job.js'
+import { useTestJobRunners } from './test-job-runners.js'
 
 const until = { timeout: 15_000, interval: 25 }
 const HOUR = 3600
 
 describe.each(testBackends)('periodic jobs on %s', (backend) => {
-  let database: TestDatabase | undefined
-  const runners: JobRunner[] = []
-  afterEach(async () => {
-    await Promise.all(runners.splice(0).map((runner) => runner.stop()))
-    await database?.drop()
-    database = undefined
-  })
-
-  const db = () => {
-    if (!database) throw new Error('no database')
-    return database.db
-  }
-  const start = async (jobs: PeriodicJob[]) => {
-    database ??= await createTestDatabase(backend, [jobsHistory])
-    const runner = createJobRunner({ database, jobs, pollIntervalMs: 50, progressIntervalMs: 0 })
-    runners.push(runner)
-    await runner.start()
-    return runner
-  }
+  const runners = useTestJobRunners(backend)
+  const db = runners.db
+  const start = (jobs: PeriodicJob[]) => runners.start({ jobs })
   const stateOf = async (name: string): Promise<PeriodicJobState | undefined> =>
     (await listPeriodicJobs(db())).find((job) => job.name === name)
   /** A fast job whose runs prove the runner has made full passes over due work since a point. */

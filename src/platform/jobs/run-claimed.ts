@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely'
 import type { JobContext, JobsLogger } from './job-context.js'
-import type { JobsTables } from './jobs.tables.js'
+import type { JobsDb } from './jobs-db.js'
 import type { CheckedPeriodicJob } from './periodic-job.js'
 import {
   finishPeriodicJob,
@@ -24,7 +23,7 @@ import {
 
 /** What running one claimed job or task needs from its runner. */
 export interface RunEnvironment {
-  readonly db: Kysely<JobsTables>
+  readonly db: JobsDb
   readonly owner: string
   readonly progressIntervalMs: number
   readonly logger: JobsLogger

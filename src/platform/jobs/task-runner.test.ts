@@ -1,39 +1,16 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import { createTestDatabase, testBackends, type TestDatabase } from '../db/test-database.js'
+import { testBackends } from '../db/test-database.js'
 import { getTask, listTasks } from './job-status.repository.js'
-import { createJobRunner, type JobRunner } from './job-runner.js'
-import type { JobRunnerOptions } from './job-runner.options.js'
-import { jobsHistory } from './jobs.migrations.js'
 import { defineTask } from './task-definition.js'
+import { useTestJobRunners } from './test-job-runners.js'
 
 const until = { timeout: 15_000, interval: 25 }
 
 describe.each(testBackends)('task runner on %s', (backend) => {
-  let database: TestDatabase | undefined
-  const runners: JobRunner[] = []
-  afterEach(async () => {
-    await Promise.all(runners.splice(0).map((runner) => runner.stop()))
-    await database?.drop()
-    database = undefined
-  })
-  const db = () => {
-    if (!database) throw new Error('start a runner first')
-    return database.db
-  }
-
-  const start = async (options: Omit<JobRunnerOptions, 'database'>) => {
-    database ??= await createTestDatabase(backend, [jobsHistory])
-    const runner = createJobRunner({
-      database,
-      pollIntervalMs: 50,
-      progressIntervalMs: 0,
-      ...options,
-    })
-    runners.push(runner)
-    await runner.start()
-    return runner
-  }
+  const runners = useTestJobRunners(backend)
+  const db = runners.db
+  const start = runners.start
 
   it('runs a task with its parsed payload and records success and progress', async () => {
     const seen: unknown[] = []

@@ -1,17 +1,10 @@
-import { type Kysely, sql } from 'kysely'
+import { sql } from 'kysely'
+import { type Claim, type JobsDb, secondsFromNow } from './jobs-db.js'
 import type { Progress } from './job-context.js'
-import type { JobsTables, TaskRow } from './jobs.tables.js'
+import type { TaskRow } from './jobs.tables.js'
 import { progressColumns } from './progress-writer.js'
 
-type JobsDb = Kysely<JobsTables>
-
-/** A claimed task and the database's clock at the moment of the claim. */
-export interface TaskClaim {
-  readonly row: TaskRow
-  readonly dbNow: Date
-}
-
-const leaseEnd = (seconds: number) => sql<Date>`now() + make_interval(secs => ${seconds})`
+export type TaskClaim = Claim<TaskRow>
 
 /** Leases the oldest due queued task among `names`, skipping rows other runners are claiming. */
 export async function claimTask(
@@ -28,7 +21,7 @@ export async function claimTask(
       status: 'running',
       attempts: sql<number>`attempts + 1`,
       lease_owner: owner,
-      lease_until: leaseEnd(leaseSeconds),
+      lease_until: secondsFromNow(leaseSeconds),
       started_at: sql<Date>`now()`,
       progress_done: null,
       progress_total: null,
@@ -81,7 +74,7 @@ export async function finishTask(
         : outcome.kind === 'retry'
           ? {
               status: 'queued' as const,
-              run_at: leaseEnd(outcome.delaySeconds),
+              run_at: secondsFromNow(outcome.delaySeconds),
               last_error: outcome.error,
             }
           : {
@@ -109,7 +102,7 @@ export async function extendTaskLeases(
   if (ids.length === 0) return []
   const rows = await db
     .updateTable('jobs.task')
-    .set({ lease_until: leaseEnd(leaseSeconds) })
+    .set({ lease_until: secondsFromNow(leaseSeconds) })
     .where('id', 'in', ids)
     .where('lease_owner', '=', owner)
     .where('status', '=', 'running')

@@ -1,5 +1,6 @@
 import type { Module } from './platform/module.js'
+import { identityModule } from './identity/index.js'
 import { webModule } from './web/index.js'
 
 /** Every module Mosaic has, in the order `mosaic modules` lists them. */
-export const allModules: readonly Module[] = [webModule]
+export const allModules: readonly Module[] = [identityModule, webModule]

@@ -1,0 +1,3 @@
+export { recordAudit, type AuditEntry, type AuditEventType } from './audit-log.js'
+export { auditHistory } from './audit.migrations.js'
+export type { AppAuditLogRow, AuditTables } from './audit.tables.js'

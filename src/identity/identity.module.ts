@@ -1,0 +1,29 @@
+import type { Module, ModuleRuntime } from '../platform/module.js'
+import { auditPart } from './audit/audit.part.js'
+import type { IdentityPart } from './identity-part.js'
+
+/** The parts in start order: later parts may use the tables and services of earlier ones. */
+const parts: readonly IdentityPart[] = [auditPart]
+
+/**
+ * The MOSIP-faithful identity core: MOSIP's own schemas and codes for master data, the
+ * registration processor, the ID repository, VIDs, ID authentication and audit.
+ */
+export const identityModule: Module = {
+  name: 'identity',
+  description:
+    'MOSIP-faithful identity core: master data, registration processor, ID repository, VIDs, ID authentication, audit',
+  dependsOn: [],
+  migrations: parts.flatMap((part) => part.migrations),
+  async start(context) {
+    const runtimes: ModuleRuntime[] = []
+    for (const part of parts) if (part.start) runtimes.push(await part.start(context))
+    return {
+      jobs: runtimes.flatMap((runtime) => runtime.jobs ?? []),
+      tasks: runtimes.flatMap((runtime) => runtime.tasks ?? []),
+      async stop() {
+        for (const runtime of runtimes.toReversed()) await runtime.stop?.()
+      },
+    }
+  },
+}

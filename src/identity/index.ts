@@ -1,0 +1,2 @@
+export { identityModule } from './identity.module.js'
+export { recordAudit, type AuditEntry } from './audit/index.js'

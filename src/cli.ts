@@ -1,7 +1,9 @@
 import { Command } from 'commander'
 import { registerAccountCommands } from './cli/account.commands.js'
 import { registerAdminCommands } from './cli/admin.commands.js'
+import { registerIdentifierCommands } from './cli/identifier.commands.js'
 import { complain } from './cli/output.js'
+import { registerSeedCommand } from './cli/seed.command.js'
 import { registerUpCommand } from './cli/up.command.js'
 import { AppError } from './platform/errors.js'
 
@@ -14,6 +16,8 @@ export function buildCli(): Command {
   registerUpCommand(program)
   registerAdminCommands(program)
   registerAccountCommands(program)
+  registerIdentifierCommands(program)
+  registerSeedCommand(program)
   return program
 }
 

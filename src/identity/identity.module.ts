@@ -1,9 +1,23 @@
 import type { Module, ModuleRuntime } from '../platform/module.js'
 import { auditPart } from './audit/audit.part.js'
+import { idsPart } from './ids/ids.part.js'
 import type { IdentityPart } from './identity-part.js'
+import { idrepoPart } from './idrepo/idrepo.part.js'
+import { idaPart } from './ida/ida.part.js'
+import { masterPart } from './master/master.part.js'
+import { regprcPart } from './regprc/regprc.part.js'
+import { seedPart } from './seed/seed.part.js'
 
 /** The parts in start order: later parts may use the tables and services of earlier ones. */
-const parts: readonly IdentityPart[] = [auditPart]
+const parts: readonly IdentityPart[] = [
+  auditPart,
+  idsPart,
+  masterPart,
+  idrepoPart,
+  idaPart,
+  regprcPart,
+  seedPart,
+]
 
 /**
  * The MOSIP-faithful identity core: MOSIP's own schemas and codes for master data, the

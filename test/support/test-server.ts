@@ -42,6 +42,7 @@ export async function startTestServer(
       MOSAIC_RATE_LIMIT_PER_MINUTE: '10000',
       MOSAIC_LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
       MOSAIC_MASTER_KEY: randomBytes(32).toString('base64'),
+      MOSAIC_SEED_ON_EMPTY: 'false',
       ...(!options.oneTimeAdminPassword && { MOSAIC_ADMIN_PASSWORD: testAdmin.password }),
     },
     cwd: home,

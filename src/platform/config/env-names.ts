@@ -31,6 +31,7 @@ export const envNames: Record<string, string> = {
   SMS_GATEWAY_URL: 'notify.smsGatewayUrl',
   SMS_GATEWAY_TOKEN: 'notify.smsGatewayToken',
   MOSAIC_DEFAULT_LANGUAGE: 'notify.defaultLanguage',
+  MOSAIC_SEED_ON_EMPTY: 'identity.seedOnEmpty',
   LOG_LEVEL: 'log.level',
 }
 

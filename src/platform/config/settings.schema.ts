@@ -139,6 +139,15 @@ export const settingsSchema = z.strictObject({
         .describe('Template language used when none fits (ISO 639-3, as MOSIP)'),
     })
     .prefault({}),
+  identity: z
+    .strictObject({
+      seedOnEmpty: flag
+        .optional()
+        .describe(
+          'Seed a small synthetic country at start when the database has no registrations; unset = on for embedded PGlite, off for PostgreSQL',
+        ),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z

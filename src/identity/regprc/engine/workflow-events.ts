@@ -1,0 +1,47 @@
+import { createCloudEvent, type TopicEvent } from '../../../platform/bus/index.js'
+
+export const stageTopic = 'identity.regprc.stage'
+export const workflowCompletedTopic = 'identity.REGISTRATION_PROCESSOR_WORKFLOW_COMPLETED_EVENT'
+const source = '/mosaic/identity/regprc'
+
+/** Codes and ids only: events never carry personal data. */
+export interface StageEventData {
+  readonly rid: string
+  readonly workflowInstanceId: string
+  readonly process: string
+  readonly stage: string
+  readonly status: string
+  readonly subStatus: string
+}
+
+export function stageEvent(data: StageEventData): TopicEvent {
+  return {
+    topic: stageTopic,
+    event: createCloudEvent({
+      type: 'org.mosaic.identity.regprc.stage',
+      source,
+      subject: data.workflowInstanceId,
+      data: { ...data },
+    }),
+  }
+}
+
+/** MOSIP's WorkflowCompletedEventDTO. */
+export interface WorkflowCompletedData {
+  readonly instanceId: string
+  readonly resultCode: string
+  readonly workflowType: string
+  readonly errorCode: string | null
+}
+
+export function workflowCompletedEvent(data: WorkflowCompletedData): TopicEvent {
+  return {
+    topic: workflowCompletedTopic,
+    event: createCloudEvent({
+      type: 'org.mosaic.identity.regprc.workflow-completed',
+      source,
+      subject: data.instanceId,
+      data: { ...data },
+    }),
+  }
+}

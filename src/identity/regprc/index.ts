@@ -1,0 +1,29 @@
+export { regprcPart, createRegprcPart, type RegprcPorts } from './regprc.part.js'
+export { regprcHistory } from './schema/regprc.migrations.js'
+export type { RegprcTables } from './schema/regprc.tables.js'
+export type {
+  AbisCandidate,
+  AbisPort,
+  IdentityPort,
+  IdentityRecord,
+  MasterDataPort,
+  MasterEntityKind,
+  PacketStore,
+  UinStatus,
+} from './ports.js'
+export { createTemplateMatcher } from './abis/template-matcher.js'
+export { unwiredIdentity, unwiredMasterData } from './adapters/unwired-ports.js'
+export { packetSchema, type RegistrationPacket } from './packet.schema.js'
+export { regprcErrors } from './errors.js'
+export {
+  regprcSettingsSchema,
+  defaultRegprcSettings,
+  type RegprcSettings,
+} from './regprc.settings.js'
+export {
+  stageTopic,
+  workflowCompletedTopic,
+  type StageEventData,
+  type WorkflowCompletedData,
+} from './engine/workflow-events.js'
+export * from './vocabulary/index.js'

@@ -1,0 +1,270 @@
+import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto'
+import { pino } from 'pino'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createAuth, type Role, type TokenKeys } from '../../../platform/auth/index.js'
+import { settingsSchema } from '../../../platform/config/index.js'
+import { testBackends } from '../../../platform/db/test-database.js'
+import { createHttpApp, type HttpApp } from '../../../platform/http/index.js'
+import { createMetrics } from '../../../platform/telemetry/metrics.js'
+import { registerAdjudicationRoutes } from '../adjudication/adjudication.routes.js'
+import { makePacket } from '../test-support/packet-factory.js'
+import { openRegprcHarness, type RegprcHarness } from '../test-support/regprc-harness.js'
+import { registerIntakeRoutes } from './intake.routes.js'
+
+const signingKey = generateKeyPairSync('ed25519')
+const keys: TokenKeys = {
+  current: async () => ({ kid: 'k1', alg: 'EdDSA', privateKey: signingKey.privateKey }),
+  publicKey: async (kid) => (kid === 'k1' ? signingKey.publicKey : null),
+  jwks: async () => [],
+}
+const requesttime = '2026-03-02T10:05:00.000Z'
+
+describe.each(testBackends)('registration processor API on %s', (backend) => {
+  let h: RegprcHarness | undefined
+  let app: HttpApp | undefined
+  afterEach(async () => {
+    await app?.close()
+    await h?.close()
+    app = h = undefined
+  })
+
+  async function start() {
+    h = await openRegprcHarness(backend)
+    const auth = createAuth({
+      db: h.database.db,
+      keys,
+      settings: settingsSchema.parse({}),
+      issuer: 'http://localhost',
+    })
+    app = await createHttpApp({
+      logger: pino({ level: 'silent' }),
+      metrics: createMetrics(),
+      guard: auth.guard,
+      bodyLimitBytes: 1_048_576,
+      rateLimitPerMinute: 1000,
+      trustProxy: false,
+    })
+    await registerIntakeRoutes(app, {
+      db: h.database.db,
+      cipher: h.cipher,
+      settings: h.settings,
+      packets: h.packets,
+      engine: h.engine,
+    })
+    registerAdjudicationRoutes(app, h.adjudication)
+    await app.ready()
+    const token = async (roles: Role[], username: string) => {
+      const user = { id: randomUUID(), username, roles, zones: ['*'], must_change_password: false }
+      return `Bearer ${(await auth.tokens.issue(user, randomUUID())).accessToken}`
+    }
+    return {
+      officer: await token(['REGISTRATION_OFFICER'], 'officer1'),
+      analyst: await token(['FRAUD_ANALYST'], 'analyst1'),
+      supervisor: await token(['REGISTRATION_SUPERVISOR'], 'supervisor1'),
+    }
+  }
+
+  const syncBody = (items: unknown[]) => ({
+    id: 'mosip.registration.sync',
+    version: '1.0',
+    requesttime,
+    request: items,
+  })
+  const itemFor = (raw: string, rid: string, extra: Record<string, unknown> = {}) => ({
+    registrationId: rid,
+    registrationType: 'NEW',
+    packetHashValue: createHash('sha256').update(raw).digest('hex'),
+    packetSize: Buffer.byteLength(raw),
+    supervisorStatus: 'APPROVED',
+    langCode: 'eng',
+    name: 'Amina Njoroge',
+    ...extra,
+  })
+
+  it('syncs, receives and processes a packet, and reports its status', async () => {
+    const { officer } = await start()
+    const { rid, packet } = makePacket()
+    const raw = JSON.stringify(packet)
+    const headers = { authorization: officer, 'content-type': 'application/json' }
+    const sync = await app!.inject({
+      method: 'POST',
+      url: '/registrationprocessor/v1/registrationstatus/sync',
+      headers,
+      payload: syncBody([
+        itemFor(raw, rid),
+        itemFor(raw, rid, { registrationType: 'BOGUS', registrationId: '1' }),
+        itemFor(raw, rid, { packetHashValue: 'zz' }),
+      ]),
+    })
+    expect(sync.statusCode).toBe(200)
+    expect(sync.json().response).toMatchObject([
+      { registrationId: rid, status: 'SUCCESS' },
+      { status: 'FAILURE', errorCode: 'RPR-RGS-007' },
+      {
+        status: 'FAILURE',
+        errorCode: 'MOS-REQ-001',
+        message: expect.stringContaining('request.packetHashValue'),
+      },
+    ])
+    const status = () =>
+      app!.inject({
+        method: 'POST',
+        url: '/registrationprocessor/v1/registrationstatus/search',
+        headers,
+        payload: {
+          id: 'mosip.registration.status',
+          version: '1.0',
+          requesttime,
+          request: [{ registrationId: rid }],
+        },
+      })
+    expect((await status()).json().response).toEqual([
+      { registrationId: rid, statusCode: 'UPLOAD_PENDING' },
+    ])
+    const tampered = await app!.inject({
+      method: 'POST',
+      url: '/registrationprocessor/v1/packetreceiver/registrationpackets',
+      headers,
+      payload: raw.replace('Amina', 'Anima'),
+    })
+    expect(tampered.json().errors[0].errorCode).toBe('RPR-PKR-009')
+    expect((await status()).json().response[0].statusCode).toBe('RESEND')
+    const upload = await app!.inject({
+      method: 'POST',
+      url: '/registrationprocessor/v1/packetreceiver/registrationpackets',
+      headers,
+      payload: raw,
+    })
+    expect(upload.statusCode).toBe(200)
+    expect(upload.json().response.registrationId).toBe(rid)
+    const again = await app!.inject({
+      method: 'POST',
+      url: '/registrationprocessor/v1/packetreceiver/registrationpackets',
+      headers,
+      payload: raw,
+    })
+    expect(again.json().errors[0].errorCode).toBe('RPR-PKR-005')
+    await h!.drain()
+    expect((await status()).json().response).toEqual([
+      { registrationId: rid, statusCode: 'UIN_GENERATED' },
+    ])
+  })
+
+  it('refuses unsynced and malformed packets with MOSIP codes, and other roles', async () => {
+    const { officer, analyst } = await start()
+    const headers = { authorization: officer, 'content-type': 'application/json' }
+    const url = '/registrationprocessor/v1/packetreceiver/registrationpackets'
+    const unsynced = await app!.inject({
+      method: 'POST',
+      url,
+      headers,
+      payload: JSON.stringify(makePacket().packet),
+    })
+    expect(unsynced.json().errors[0].errorCode).toBe('RPR-PKR-001')
+    const garbage = await app!.inject({
+      method: 'POST',
+      url,
+      headers,
+      payload: '{"registrationId": 12',
+    })
+    expect(garbage.json().errors[0].errorCode).toBe('RPR-PKR-003')
+    const forbidden = await app!.inject({
+      method: 'POST',
+      url,
+      headers: { ...headers, authorization: analyst },
+      payload: '{}',
+    })
+    expect(forbidden.statusCode).toBe(403)
+    const badSync = await app!.inject({
+      method: 'POST',
+      url: '/registrationprocessor/v1/registrationstatus/sync',
+      headers,
+      payload: { id: 'mosip.registration.sync', version: '1.0', requesttime, request: 'x' },
+    })
+    expect(badSync.json().errors[0]).toMatchObject({
+      errorCode: 'MOS-REQ-001',
+      message: expect.stringContaining('body.request'),
+    })
+  })
+
+  it('lets an analyst take and decide a potential duplicate', async () => {
+    const { analyst } = await start()
+    await h!.submit(makePacket().packet)
+    await h!.drain()
+    const second = makePacket()
+    const id = await h!.submit(second.packet)
+    await h!.drain()
+    const headers = { authorization: analyst }
+    const queue = await app!.inject({
+      method: 'GET',
+      url: '/api/v1/regprc/manual-adjudication?status=PENDING',
+      headers,
+    })
+    expect(queue.json().response).toMatchObject([
+      { workflowInstanceId: id, matchedRefType: 'DEMO' },
+    ])
+    expect(JSON.stringify(queue.json())).not.toContain('Amina')
+    const taken = await app!.inject({
+      method: 'POST',
+      url: '/api/v1/regprc/manual-adjudication/assign',
+      headers,
+    })
+    expect(taken.json().response.workflowInstanceId).toBe(id)
+    const decided = await app!.inject({
+      method: 'POST',
+      url: '/api/v1/regprc/manual-adjudication/decision',
+      headers,
+      payload: { workflowInstanceId: id, decision: 'REJECTED', reasonCode: 'ADM' },
+    })
+    expect(decided.statusCode).toBe(200)
+    const twice = await app!.inject({
+      method: 'POST',
+      url: '/api/v1/regprc/manual-adjudication/decision',
+      headers,
+      payload: { workflowInstanceId: id, decision: 'APPROVED', reasonCode: 'ADM' },
+    })
+    expect(twice.json().errors[0].errorCode).toBe('MOS-RPR-001')
+    expect((await h!.registration(id)).status_code).toBe('REJECTED')
+  })
+
+  it('lets a supervisor verify an infant registration, once', async () => {
+    const { supervisor, analyst } = await start()
+    const { rid, packet } = makePacket({ dob: '2024/06/01', templates: null })
+    const parent = makePacket({ name: 'Parent Person' })
+    await h!.submit(parent.packet)
+    await h!.drain()
+    ;(packet.identity as Record<string, unknown>).introducerUIN = h!.identity.uinOfRid(parent.rid)
+    const id = await h!.submit(packet)
+    await h!.drain()
+    const url = '/api/v1/regprc/verification/decision'
+    const payload = { workflowInstanceId: id, decision: 'REJECTED' }
+    const refused = await app!.inject({
+      method: 'POST',
+      url,
+      headers: { authorization: analyst },
+      payload,
+    })
+    expect(refused.statusCode).toBe(403)
+    const decided = await app!.inject({
+      method: 'POST',
+      url,
+      headers: { authorization: supervisor },
+      payload,
+    })
+    expect(decided.statusCode).toBe(200)
+    const again = await app!.inject({
+      method: 'POST',
+      url,
+      headers: { authorization: supervisor },
+      payload,
+    })
+    expect(again.json().errors[0].errorCode).toBe('MOS-RPR-001')
+    expect((await h!.history(id, rid)).at(-1)).toEqual([
+      'VERIFICATION',
+      'FAILED',
+      'RPR-VER-002',
+      'Verification failed',
+    ])
+    expect((await h!.registration(id)).status_code).toBe('REJECTED')
+  })
+})

@@ -1,0 +1,19 @@
+import { checkRid } from '../ids/index.js'
+import type { RegistrationPacket } from './packet.schema.js'
+
+/** The RID is well formed (the ids part's rules) at `now`. */
+export function isValidRid(rid: string, now = new Date()): boolean {
+  return checkRid(rid, now).valid
+}
+
+/**
+ * The RID is well formed and was generated on the packet's center and machine (MOSIP's ids are
+ * 5 digits; longer ids cannot be part of a RID, so only 5-digit ones are compared).
+ */
+export function ridMatchesPacket(rid: string, packet: RegistrationPacket, now: Date): boolean {
+  const { centerId, machineId } = packet.metaInfo
+  return checkRid(rid, now, {
+    ...(centerId && /^\d{5}$/.test(centerId) && { centerId }),
+    ...(machineId && /^\d{5}$/.test(machineId) && { machineId }),
+  }).valid
+}

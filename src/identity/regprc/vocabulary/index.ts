@@ -1,0 +1,7 @@
+export * from './registration-type.js'
+export * from './status-code.js'
+export * from './transaction-type.js'
+export * from './stage-name.js'
+export * from './sub-status.js'
+export * from './external-status.js'
+export * from './reason-code.js'

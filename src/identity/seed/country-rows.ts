@@ -1,0 +1,249 @@
+import type { SeedValue } from './bulk-insert.js'
+import type { Country } from './country-model.js'
+import { nationalHolidays, placeName } from './country.js'
+import { regionNames } from './names.js'
+import type { Prng } from './prng.js'
+import { created, type SeedSink } from './seed-sink.js'
+import { dayMs, windowStart, type SeedOptions } from './seed-options.js'
+
+const by = 'seed-admin'
+const hhmm = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00`
+const offsetLabel = (minutes: number) =>
+  minutes === 0 ? '(GMT+00:00) Greenwich Mean Time' : '(GMT+01:00) West Africa Time'
+
+/** A row ending in MOSIP's audit columns, soft-deleted when `deletedAt` is set. */
+function withAudit(values: SeedValue[], at: Date, updatedAt?: Date | null, deleted = false) {
+  if (!updatedAt) return [...values, ...created(by, at)]
+  return [...values, by, at, by, updatedAt, deleted, deleted ? updatedAt : null]
+}
+
+/** Writes the country's master data: zones, locations, centers and their calendars, equipment, users. */
+export function addCountryRows(sink: SeedSink, country: Country, prng: Prng, options: SeedOptions) {
+  const setup = new Date(windowStart(options).getTime() - 400 * dayMs)
+  const zone = (
+    code: string,
+    name: string,
+    level: number,
+    levelName: string,
+    path: string,
+    parent: string | null,
+  ) => sink.add('zone', withAudit([code, name, level, levelName, path, parent, 'eng', true], setup))
+  const location = (
+    code: string,
+    name: string,
+    level: number,
+    levelName: string,
+    parent: string | null,
+  ) => sink.add('location', withAudit([code, name, level, levelName, parent, 'eng', true], setup))
+
+  zone('MSC', 'Mosaicland', 0, 'Country', 'MSC', null)
+  location('MSC', 'Mosaicland', 0, 'Country', null)
+  regionNames.forEach((name, r) => {
+    const region = country.regionCodes[r] ?? 'REG'
+    zone(region, name, 1, 'Region', `MSC/${region}`, 'MSC')
+    location(region, name, 1, 'Region', 'MSC')
+    for (let p = 1; p <= 3; p++) {
+      const province = `${region}${p}`
+      const provinceName = `${placeName(prng)} Province`
+      zone(province, provinceName, 2, 'Province', `MSC/${region}/${province}`, region)
+      location(province, provinceName, 2, 'Province', region)
+    }
+    const cities = new Set<string>()
+    for (const postal of country.postalCodes.filter((p) => p.regionIndex === r)) {
+      const city = `${region}${postal.province}C${postal.city}`
+      if (!cities.has(city)) {
+        cities.add(city)
+        location(city, placeName(prng), 3, 'City', `${region}${postal.province}`)
+        location(`${city}Z`, `${placeName(prng)} Zone`, 4, 'Zone', city)
+      }
+      location(postal.code, postal.code, 5, 'Postal Code', `${city}Z`)
+    }
+  })
+
+  // One id per holiday date (shared by the regions that keep it), as MOSIP's loc_holiday.
+  const ids = new Map<string, number>()
+  const idOf = (key: string) => ids.get(key) ?? (ids.set(key, ids.size + 1), ids.size)
+  for (const [region, dates] of country.holidays) {
+    for (const date of [...dates].sort()) {
+      const national = nationalHolidays.find(([monthDay]) => date.endsWith(monthDay))
+      const id = idOf(national ? date : `${region}:${date}`)
+      const row = national
+        ? [id, region, date, national[1], 'National holiday', 'eng', true]
+        : [id, region, date, 'Regional feast', 'Regional holiday', 'eng', true]
+      sink.add('locHoliday', withAudit(row, setup))
+    }
+  }
+
+  const virtual = country.virtualCenter
+  sink.add(
+    'center',
+    withAudit(
+      [
+        virtual.id,
+        'Virtual centre',
+        'REG',
+        null,
+        null,
+        null,
+        'MSC',
+        null,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        'MSC',
+        'eng',
+        true,
+      ],
+      setup,
+    ),
+  )
+  sink.add(
+    'machine',
+    withAudit(
+      [
+        virtual.machineId,
+        'resident-service',
+        null,
+        null,
+        null,
+        '1001',
+        `key-${virtual.machineId}`,
+        'MSC',
+        virtual.id,
+        'eng',
+        true,
+      ],
+      setup,
+    ),
+  )
+  for (const center of country.centers) {
+    const closed = center.closedFrom
+    const decommissioned = center.lifecycle === 'decommissioned'
+    const lat = (4 + center.regionIndex * 1.5 + prng.next()).toFixed(6)
+    const lon = (-2 + center.regionIndex * 1.2 + prng.next()).toFixed(6)
+    sink.add(
+      'center',
+      withAudit(
+        [
+          center.id,
+          `${placeName(prng)} Registration Center`,
+          'REG',
+          `${prng.int(1, 200)} Civic Plaza`,
+          lat,
+          lon,
+          center.locationCode,
+          null,
+          center.kiosks,
+          '8:00:00',
+          hhmm(center.perKioskMinutes),
+          hhmm(center.startMinute),
+          hhmm(center.endMinute),
+          hhmm(center.lunchStartMinute),
+          hhmm(center.lunchEndMinute),
+          offsetLabel(center.utcOffsetMinutes),
+          center.regionCode,
+          center.zoneCode,
+          'eng',
+          closed === null,
+        ],
+        setup,
+        closed,
+        decommissioned,
+      ),
+    )
+    for (let d = 0; d < 7; d++) {
+      const working = d >= 1 && d <= 5 ? true : d === 6 && center.opensSaturday
+      sink.add('workingDay', withAudit([center.id, String(101 + d), 'eng', working, true], setup))
+    }
+    for (const date of center.closures)
+      sink.add(
+        'centerHoliday',
+        withAudit([center.id, date, 'Center closed', 'Maintenance', 'eng', true], setup),
+      )
+    for (const machine of center.machines) {
+      // MOSIP refuses to decommission a center with machines mapped: they were unmapped first.
+      const mappedTo = decommissioned ? null : center.id
+      const ip = `10.${center.regionIndex}.${Number(center.id) % 250}.${Number(machine.id) % 250}`
+      sink.add(
+        'machine',
+        withAudit(
+          [
+            machine.id,
+            `MC-${machine.id}`,
+            mac(prng),
+            `SN${prng.digits(8)}`,
+            ip,
+            '1001',
+            `key-${machine.id}`,
+            center.zoneCode,
+            mappedTo,
+            'eng',
+            closed === null,
+          ],
+          setup,
+          closed,
+        ),
+      )
+      for (const [spec, kind] of [
+        ['327', 'FRS'],
+        ['328', 'IRS'],
+        ['329', 'CMR'],
+      ] as const)
+        sink.add(
+          'device',
+          withAudit(
+            [
+              `${kind}-${machine.id}`,
+              `${kind} ${machine.id}`,
+              mac(prng),
+              `DV${prng.digits(8)}`,
+              spec,
+              center.zoneCode,
+              mappedTo,
+              'eng',
+              closed === null,
+            ],
+            setup,
+            closed,
+          ),
+        )
+    }
+    for (const user of [...center.officers, ...center.supervisors]) {
+      const until = user.disabledFrom ?? closed
+      // Operator names are personal data: the seed gives them a role label, not a name.
+      const label = `${user.role === 'REGISTRATION_OFFICER' ? 'Officer' : 'Supervisor'} ${user.id.split('.').slice(1).join('-')}`
+      sink.add(
+        'user',
+        withAudit(
+          [
+            user.id,
+            label,
+            until ? 'INA' : 'ACT',
+            decommissioned ? null : center.id,
+            'eng',
+            null,
+            'PWD',
+            until === null,
+          ],
+          setup,
+          until,
+        ),
+      )
+      sink.add(
+        'zoneUser',
+        withAudit([center.zoneCode, user.id, 'eng', until === null], setup, until),
+      )
+    }
+  }
+}
+
+function mac(prng: Prng): string {
+  return Array.from({ length: 6 }, () => prng.int(0, 255).toString(16).padStart(2, '0')).join(':')
+}

@@ -1,0 +1,163 @@
+import { sql } from 'kysely'
+import { createKeyedHasher, type KeyStore } from '../../platform/crypto/index.js'
+import type { Db } from '../../platform/db/index.js'
+import type { IdRepoKeyring } from '../idrepo/index.js'
+import { generateCountry } from './country.js'
+import { addCountryRows } from './country-rows.js'
+import { apportion, kioskTimes, planDays } from './day-plan.js'
+import { plantFraud } from './fraud-plants.js'
+import { SeedIdentifiers } from './identity-rows.js'
+import { createPrng } from './prng.js'
+import { registerResident, type Capture } from './resident-life.js'
+import { createSeedContext } from './seed-context.js'
+import { seedErrors } from './seed-errors.js'
+import { silentProgress, type SeedProgress } from './seed-progress.js'
+import { SeedSink } from './seed-sink.js'
+import { seedOptionsSchema, windowStart, type SeedOptionsInput } from './seed-options.js'
+import type { SeedTableName } from './table-specs.js'
+
+export interface SeedSummary {
+  readonly residents: number
+  readonly registrations: number
+  readonly rows: Partial<Record<SeedTableName, number>>
+}
+
+/** What the empty-database check looks at: any of these rows means someone's data is there. */
+export async function existingData(db: Db): Promise<string | null> {
+  const { rows } = await sql<{ what: string | null }>`select case
+      when exists (select 1 from regprc.registration) then 'registrations'
+      when exists (select 1 from idrepo.uin) then 'identities'
+      when exists (select 1 from master.registration_center) then 'registration centers'
+      else null end as what`.execute(db)
+  return rows[0]?.what ?? null
+}
+
+/**
+ * Seeds an empty database with a synthetic country, deterministically from `seed`: master data,
+ * then day by day the residents' registrations (and their later requests), the planted fraud
+ * cases and the pre-registrations, written in bulk as each day ends. Refuses a database that
+ * already holds registrations, identities or centers.
+ */
+export async function runSeed(
+  deps: {
+    readonly db: Db
+    readonly keyring: IdRepoKeyring
+    /** The key store, for ID authentication's keyed hashes; without it no auth transactions. */
+    readonly keys?: KeyStore
+  },
+  input: SeedOptionsInput,
+  progress: SeedProgress = silentProgress,
+): Promise<SeedSummary> {
+  const parsed = seedOptionsSchema.safeParse(input)
+  if (!parsed.success)
+    throw seedErrors.invalidOptions(
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    )
+  const options = parsed.data
+  const existing = await existingData(deps.db)
+  if (existing) throw seedErrors.notEmpty(existing)
+
+  const root = createPrng(`mosaic-seed:${options.seed}`)
+  const country = generateCountry(root.fork('country'), options)
+  const sink = new SeedSink(deps.db)
+  addCountryRows(sink, country, root.fork('master'), options)
+  await sink.flush(true)
+
+  const days = planDays(country, windowStart(options), options.days)
+  const context = createSeedContext({
+    sink,
+    prng: root.fork('registrations'),
+    crypto: await deps.keyring.session(),
+    // The same purposes as ida.part.ts, so ID authentication finds these transactions.
+    auth: deps.keys
+      ? {
+          ref: createKeyedHasher(deps.keys, { purpose: 'ida-ref' }),
+          token: createKeyedHasher(deps.keys, { purpose: 'ida-token' }),
+        }
+      : null,
+    ids: new SeedIdentifiers(root.fork('identifiers')),
+    country,
+    options,
+    days,
+  })
+  plantFraud({ ...context, prng: root.fork('fraud') })
+  const popularity = new Map(country.centers.map((c) => [c.id, 0.6 + root.next() * 0.8]))
+  const perDay = apportion(
+    options.residents,
+    days.map((d) => d.weight),
+  )
+  let done = 0
+  let carry = 0
+  for (const day of days) {
+    const wanted = (perDay[day.index] ?? 0) + carry
+    const shares = apportion(
+      wanted,
+      day.open.map((c) => c.kiosks * (popularity.get(c.id) ?? 1)),
+    )
+    const captures: Capture[] = []
+    day.open.forEach((center, c) => {
+      const staffed = center.officers
+        .map((o, k) => ({ officer: o, kiosk: k }))
+        .filter(({ officer }) => !officer.disabledFrom || officer.disabledFrom > day.date)
+      let left = shares[c] ?? 0
+      apportion(
+        left,
+        staffed.map(() => 1),
+      ).forEach((count, s) => {
+        const staff = staffed[s]
+        if (!staff) return
+        const times = kioskTimes(
+          context.prng,
+          center,
+          day.date,
+          count + (s === staffed.length - 1 ? 0 : 0),
+          staff.officer.slowness,
+        )
+        left -= times.length
+        for (const at of times) captures.push({ center, ...staff, at })
+      })
+    })
+    carry = wanted - captures.length
+    captures.sort((a, b) => a.at.getTime() - b.at.getTime())
+    for (const capture of captures) {
+      await registerResident(context, day, capture)
+      done++
+    }
+    for (const event of context.planted.get(day.index) ?? []) await event(context, day)
+    await sink.flush()
+    progress.update('residents', done, options.residents)
+  }
+  for (const doc of context.fakeDocuments)
+    if (doc.uinRefIds.length >= 2)
+      context.truth('fake-supporting-document', doc.hash, 'DOCUMENT_HASH', {
+        category: 'POA',
+        uinRefIds: doc.uinRefIds,
+      })
+  for (const [key, sequence] of context.sequences) {
+    const [centerId, machineId] = key.split(':')
+    sink.add('ridSeq', [
+      centerId ?? '',
+      machineId ?? '',
+      sequence,
+      'SYSTEM',
+      options.until,
+      null,
+      null,
+    ])
+  }
+  await sink.flush(true)
+  // Centers and machines got explicit ids: move MOSIP's id sequences past them, so that the
+  // next center or machine created through the admin API does not collide.
+  await sql`select setval('master.rcid_seq', (select max(id::int) from master.registration_center)),
+    setval('master.mid_seq', (select max(id::int) from master.machine_master))`.execute(deps.db)
+  const registrations = sink.count('registration')
+  await sql`insert into seed.run (seed, residents, days, until_dtimes, registrations)
+    values (${options.seed}, ${options.residents}, ${options.days}, ${options.until.toISOString()}::timestamptz at time zone 'UTC', ${registrations})`.execute(
+    deps.db,
+  )
+  const rows = Object.fromEntries(sink.counts) as Partial<Record<SeedTableName, number>>
+  progress.done(
+    `${done.toLocaleString('en')} residents, ${registrations.toLocaleString('en')} registrations, ${(rows.transaction ?? 0).toLocaleString('en')} transactions`,
+  )
+  return { residents: done, registrations, rows }
+}

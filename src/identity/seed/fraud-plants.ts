@@ -69,6 +69,7 @@ export function plantDeceasedImpostor(
       changes: [],
       documents: [],
       vid: null,
+      profileId: ctx.prng.uuid(),
     })
   }
   plant(context, deathDay + prng.int(1, Math.min(40, remaining)), impostor)

@@ -1,4 +1,5 @@
 import { passesUinRules, passesVidRules, uinRules, verhoeff, vidRules } from '../ids/index.js'
+import { anonymousProfileOf } from '../idrepo/anonymous-profile.js'
 import { idRepoAuditEvents, type Identity, type IdRepoCrypto } from '../idrepo/index.js'
 import type { Prng } from './prng.js'
 import { created, type SeedSink } from './seed-sink.js'
@@ -46,6 +47,8 @@ export interface IdentityLife {
     readonly hash: string
   }[]
   readonly vid: { readonly id: string; readonly vid: string } | null
+  /** Id of the identity's anonymous profile row: random, never derived from the person. */
+  readonly profileId: string
 }
 
 /**
@@ -127,6 +130,26 @@ export async function writeIdentity(
     ])
     sink.add('kernelVid', [life.vid.vid, null, 'ASSIGNED', ...created('SYSTEM', life.createdAt)])
   }
+  // The anonymous profile MOSIP's reporting reads (year of birth, gender, channels, documents).
+  const documents = life.documents.map((doc) => ({
+    category: doc.category,
+    type: doc.type,
+    fileId: 'seed',
+    fileName: 'seed.pdf',
+    format: 'pdf',
+    hash: doc.hash,
+  }))
+  const profile = {
+    processName: 'NEW',
+    date: life.createdAt.toISOString().slice(0, 10),
+    oldProfile: null,
+    newProfile: anonymousProfileOf(life.identity, documents, []),
+  }
+  sink.add('anonymousProfile', [
+    life.profileId,
+    JSON.stringify(profile),
+    ...created(by, life.createdAt),
+  ])
   sink.add('audit', [
     `idr-${life.uinRefId}`,
     life.createdAt,

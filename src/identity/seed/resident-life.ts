@@ -156,6 +156,7 @@ export async function registerResident(
       hash: category === 'POA' && fake ? fake.hash : prng.digits(64),
     })),
     vid,
+    profileId: prng.uuid(),
   })
   if (context.auth) {
     const deactivated = changes.find((change) => change.status === 'DEACTIVATED')

@@ -93,6 +93,7 @@ export const seedTables = {
     'idrepo.uin_document',
     'uin_ref_id:varchar doccat_code:varchar doctyp_code:varchar doc_id:varchar doc_name:varchar docfmt_code:varchar doc_hash:varchar lang_code:varchar @audit',
   ),
+  anonymousProfile: spec('idrepo.anonymous_profile', 'id:varchar profile:varchar @audit'),
   vid: spec(
     'idmap.vid',
     'id:varchar vid:varchar uin_hash:varchar uin:varchar vidtyp_code:varchar generated_dtimes:timestamp expiry_dtimes:timestamp status_code:varchar @audit',

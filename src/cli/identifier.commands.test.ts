@@ -2,35 +2,24 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { spawnMosaic } from '../../test/support/spawn-mosaic.js'
+import { runMosaic } from '../../test/support/spawn-mosaic.js'
 import { checkRid, checkUin, checkVid } from '../identity/ids/index.js'
-
-/** Runs `mosaic …args` as a process; resolves with its exit code, stdout and stderr apart. */
-async function mosaic(args: string[], env: Record<string, string> = {}) {
-  const run = spawnMosaic(args, env)
-  let stdout = ''
-  let stderr = ''
-  run.child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  run.child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const code = await run.exited()
-  return { code, stdout, stderr }
-}
 
 describe('mosaic uin, vid and rid', () => {
   it('lists the identifier commands in --help', async () => {
-    const { code, stdout } = await mosaic(['--help'])
+    const { code, stdout } = await runMosaic(['--help'])
     expect(code).toBe(0)
     for (const command of ['uin', 'vid', 'rid'])
       expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'))
   })
 
   it('generates valid UINs and VIDs, one a line, without a database', async () => {
-    const uins = await mosaic(['uin', 'generate', '--count', '25'])
+    const uins = await runMosaic(['uin', 'generate', '--count', '25'])
     expect(uins.code).toBe(0)
     const lines = uins.stdout.trimEnd().split('\n')
     expect(lines).toHaveLength(25)
     for (const uin of lines) expect(checkUin(uin)).toEqual({ valid: true })
-    const vids = await mosaic(['vid', 'generate', '--count', '3'])
+    const vids = await runMosaic(['vid', 'generate', '--count', '3'])
     expect(
       vids.stdout
         .trimEnd()
@@ -40,19 +29,19 @@ describe('mosaic uin, vid and rid', () => {
   })
 
   it('validates: "valid" and exit 0, or the broken rule on stderr and exit 1', async () => {
-    expect(await mosaic(['uin', 'validate', '6214254195'])).toMatchObject({
+    expect(await runMosaic(['uin', 'validate', '6214254195'])).toMatchObject({
       code: 0,
       stdout: 'valid\n',
     })
-    const bad = await mosaic(['uin', 'validate', '4578671247'])
+    const bad = await runMosaic(['uin', 'validate', '4578671247'])
     expect(bad.code).toBe(1)
     expect(bad.stdout).toBe('')
     expect(bad.stderr).toContain('KER-IDV-202: Invalid UIN (restricted)')
-    const vid = await mosaic(['vid', 'validate', '3416093648920526'])
+    const vid = await runMosaic(['vid', 'validate', '3416093648920526'])
     expect(vid).toMatchObject({ code: 1, stderr: expect.stringContaining('(checksum)') })
-    const rid = await mosaic(['rid', 'validate', '10001100020000120260230083000'])
+    const rid = await runMosaic(['rid', 'validate', '10001100020000120260230083000'])
     expect(rid).toMatchObject({ code: 1, stderr: expect.stringContaining('(timestamp)') })
-    expect(await mosaic(['rid', 'validate', '34532678970000120181122173040'])).toMatchObject({
+    expect(await runMosaic(['rid', 'validate', '34532678970000120181122173040'])).toMatchObject({
       code: 0,
       stdout: 'valid\n',
     })
@@ -61,7 +50,7 @@ describe('mosaic uin, vid and rid', () => {
   it('generates RIDs from the database sequence of the center and machine', async () => {
     const home = mkdtempSync(join(tmpdir(), 'mosaic-rid-'))
     try {
-      const first = await mosaic(
+      const first = await runMosaic(
         ['rid', 'generate', '--center', '10001', '--machine', '10002', '--count', '2'],
         { MOSAIC_HOME: home },
       )
@@ -69,11 +58,11 @@ describe('mosaic uin, vid and rid', () => {
       const rids = first.stdout.trimEnd().split('\n')
       expect(rids.map((rid) => rid.slice(0, 15))).toEqual(['100011000200001', '100011000200002'])
       for (const rid of rids) expect(checkRid(rid)).toEqual({ valid: true })
-      const next = await mosaic(['rid', 'generate', '--center', '10001', '--machine', '10002'], {
+      const next = await runMosaic(['rid', 'generate', '--center', '10001', '--machine', '10002'], {
         MOSAIC_HOME: home,
       })
       expect(next.stdout.slice(10, 15)).toBe('00003')
-      const wrong = await mosaic(['rid', 'generate', '--center', '1', '--machine', '10002'])
+      const wrong = await runMosaic(['rid', 'generate', '--center', '1', '--machine', '10002'])
       expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining('--center') })
     } finally {
       rmSync(home, { recursive: true, force: true })

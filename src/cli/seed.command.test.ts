@@ -2,21 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { spawnMosaic } from '../../test/support/spawn-mosaic.js'
-
-async function mosaic(args: string[], env: Record<string, string> = {}) {
-  const run = spawnMosaic(args, env)
-  let stdout = ''
-  let stderr = ''
-  run.child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  run.child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const code = await run.exited()
-  return { code, stdout, stderr }
-}
+import { runMosaic } from '../../test/support/spawn-mosaic.js'
 
 describe('mosaic seed', () => {
   it('rejects bad flags with MOSIP-style error and exit 1', async () => {
-    const { code, stderr } = await mosaic([
+    const { code, stderr } = await runMosaic([
       'seed',
       '--residents',
       'many',
@@ -33,14 +23,17 @@ describe('mosaic seed', () => {
     const home = mkdtempSync(join(tmpdir(), 'mosaic-seed-cli-'))
     try {
       const env = { MOSAIC_HOME: home }
-      const first = await mosaic(
+      const first = await runMosaic(
         ['seed', '--residents', '50', '--days', '3', '--seed', 'cli', '--until', '2025-06-05'],
         env,
       )
       expect(first.code).toBe(0)
       expect(first.stderr).toMatch(/seed: residents .*\/s ETA/)
       expect(JSON.parse(first.stdout)).toMatchObject({ residents: expect.any(Number) })
-      const again = await mosaic(['seed', '--residents', '50', '--days', '3', '--seed', 'cli'], env)
+      const again = await runMosaic(
+        ['seed', '--residents', '50', '--days', '3', '--seed', 'cli'],
+        env,
+      )
       expect(again.code).toBe(1)
       expect(again.stderr).toContain('MOS-SEED-001')
     } finally {

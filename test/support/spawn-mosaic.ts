@@ -45,3 +45,17 @@ export function spawnMosaic(args: string[], env: Record<string, string>): Mosaic
     },
   }
 }
+
+/** Runs `mosaic …args` to its end; resolves with its exit code, and stdout and stderr apart. */
+export async function runMosaic(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const run = spawnMosaic(args, env)
+  let stdout = ''
+  let stderr = ''
+  run.child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  run.child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const code = await run.exited()
+  return { code, stdout, stderr }
+}

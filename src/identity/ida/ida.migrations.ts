@@ -1,14 +1,6 @@
 import { sql } from 'kysely'
 import type { MigrationHistory } from '../../platform/db/index.js'
-
-/** MOSIP's common audit columns, on every table but the append-only ones. */
-const auditColumns = sql`
-  cr_by varchar(256) not null,
-  cr_dtimes timestamp not null,
-  upd_by varchar(256),
-  upd_dtimes timestamp,
-  is_deleted boolean default false,
-  del_dtimes timestamp`
+import { mosipAuditColumns } from '../mosip-audit-columns.js'
 
 /**
  * MOSIP's `ida` schema (mosip_ida), limited to what Mosaic's IDA uses. Partners and their API
@@ -41,7 +33,7 @@ export const idaHistory: MigrationHistory = {
             static_tkn_id varchar(64),
             request_signature varchar,
             response_signature varchar,
-            ${auditColumns}
+            ${mosipAuditColumns}
           )`.execute(db)
         await sql`create index ind_authtrn_refid_reqdtimes on ida.auth_transaction (ref_id, request_dtimes)`.execute(
           db,
@@ -63,7 +55,7 @@ export const idaHistory: MigrationHistory = {
             validation_retry_count smallint,
             status_code varchar(36),
             lang_code varchar(3),
-            ${auditColumns}
+            ${mosipAuditColumns}
           )`.execute(db)
         await sql`create index ind_otptrn_refid on ida.otp_transaction (ref_id, generated_dtimes)`.execute(
           db,
@@ -78,7 +70,7 @@ export const idaHistory: MigrationHistory = {
             policy_status varchar(36) not null,
             policy_commence_on timestamp not null,
             policy_expires_on timestamp,
-            ${auditColumns}
+            ${mosipAuditColumns}
           )`.execute(db)
         // MOSIP's ida-partner_mapping.sql keys (partner_id, policy_id, api_key_id); Mosaic's
         // keys are the platform's, so one mapping per partner and api_key_id is '*'.
@@ -87,7 +79,7 @@ export const idaHistory: MigrationHistory = {
             partner_id varchar(36) not null,
             policy_id varchar(36) not null references ida.policy_data (policy_id),
             api_key_id varchar(36) not null,
-            ${auditColumns},
+            ${mosipAuditColumns},
             primary key (partner_id, policy_id, api_key_id)
           )`.execute(db)
         await sql`create unique index ind_partnermap_partner on ida.partner_mapping (partner_id)`.execute(

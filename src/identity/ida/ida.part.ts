@@ -1,10 +1,10 @@
-import { createKeyedHasher } from '../../platform/crypto/index.js'
 import type { Platform } from '../../platform/platform.js'
 import type { IdentityPart } from '../identity-part.js'
 import { createIdRepoServices } from '../idrepo/index.js'
 import { hammingMatcher } from './biometric-matcher.js'
 import { partnerStatementGate } from './consent-gate.js'
 import { galleryBiometrics } from './gallery-biometrics.js'
+import { createIdaHashers } from './ida-hashers.js'
 import { idaHistory } from './ida.migrations.js'
 import { registerIdaRoutes } from './ida.routes.js'
 import { IdaService } from './ida.service.js'
@@ -17,17 +17,15 @@ export function createIdaService(
 ): IdaService {
   const { db, bus, keys } = platform
   const idrepo = createIdRepoServices(platform)
+  const hashers = createIdaHashers(keys)
   return new IdaService({
     db,
     bus,
     ...idrepo,
-    hashers: {
-      ref: createKeyedHasher(keys, { purpose: 'ida-ref' }),
-      token: createKeyedHasher(keys, { purpose: 'ida-token' }),
-    },
+    hashers,
     otp: new OtpService({
       db,
-      hasher: createKeyedHasher(keys, { purpose: 'ida-otp' }),
+      hasher: hashers.otp,
       notify: platform.notify,
       settings: defaultOtpSettings,
     }),

@@ -1,8 +1,9 @@
+import { createIdaHashers } from './ida-hashers.js'
 import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { busMigrations, type EventBus } from '../../platform/bus/index.js'
 import { openTestBus } from '../../platform/bus/test-bus.js'
-import { createKeyedHasher, keyStoreHistory, openKeyStore } from '../../platform/crypto/index.js'
+import { keyStoreHistory, openKeyStore } from '../../platform/crypto/index.js'
 import type { Backend } from '../../platform/db/index.js'
 import { createTestDatabase, type TestDatabase } from '../../platform/db/test-database.js'
 import type { SendRequest } from '../../platform/notify/index.js'
@@ -72,17 +73,15 @@ export async function openIdaHarness(
       }
     },
   }
+  const hashers = createIdaHashers(keys)
   const ida = new IdaService({
     db,
     bus,
     ...services,
-    hashers: {
-      ref: createKeyedHasher(keys, { purpose: 'ida-ref' }),
-      token: createKeyedHasher(keys, { purpose: 'ida-token' }),
-    },
+    hashers,
     otp: new OtpService({
       db,
-      hasher: createKeyedHasher(keys, { purpose: 'ida-otp' }),
+      hasher: hashers.otp,
       notify,
       settings: defaultOtpSettings,
     }),

@@ -39,3 +39,4 @@ export {
 } from './biometric-matcher.js'
 export { authTransactionTopic, idaAuditEvents, requestTypes } from './auth-transaction.js'
 export { idaErrors } from './errors.js'
+export { createIdaHashers } from './ida-hashers.js'

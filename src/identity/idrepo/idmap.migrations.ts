@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { MigrationHistory } from '../../platform/db/index.js'
+import { mosipAuditColumns } from '../mosip-audit-columns.js'
 
 /** MOSIP's `idmap` schema (mosip_idmap): the VIDs mapped to UINs. */
 export const idmapHistory: MigrationHistory = {
@@ -18,12 +19,7 @@ export const idmapHistory: MigrationHistory = {
           generated_dtimes timestamp not null,
           expiry_dtimes timestamp,
           status_code varchar(32) not null,
-          cr_by varchar(256) not null,
-          cr_dtimes timestamp not null,
-          upd_by varchar(256),
-          upd_dtimes timestamp,
-          is_deleted boolean default false,
-          del_dtimes timestamp,
+          ${mosipAuditColumns},
           transaction_count integer not null default 0,
           constraint pk_vid primary key (id),
           constraint uk_vid unique (vid),

@@ -1,14 +1,6 @@
 import { sql } from 'kysely'
 import type { MigrationHistory } from '../../platform/db/index.js'
-
-/** MOSIP's common audit columns (`+audit` in docs/identity.md). */
-const auditColumns = sql.raw(`
-  cr_by varchar(256) not null,
-  cr_dtimes timestamp not null,
-  upd_by varchar(256),
-  upd_dtimes timestamp,
-  is_deleted boolean default false,
-  del_dtimes timestamp`)
+import { mosipAuditColumns } from '../mosip-audit-columns.js'
 
 /** Columns shared by idrepo.uin and its history idrepo.uin_h. */
 const uinColumns = sql.raw(`
@@ -49,33 +41,33 @@ export const idrepoHistory: MigrationHistory = {
   migrations: {
     '0001_create_uin': {
       async up(db) {
-        await sql`create table idrepo.uin (${uinColumns} ${auditColumns},
+        await sql`create table idrepo.uin (${uinColumns} ${mosipAuditColumns},
           constraint pk_uin primary key (uin_ref_id),
           constraint uk_uin unique (uin),
           constraint uk_uin_hash unique (uin_hash),
           constraint uk_uin_reg_id unique (reg_id))`.execute(db)
         await sql`create table idrepo.uin_h (${uinColumns} eff_dtimes timestamp not null,
-          ${auditColumns},
+          ${mosipAuditColumns},
           constraint pk_uinh primary key (uin_ref_id, eff_dtimes))`.execute(db)
       },
     },
     '0002_create_documents_and_biometrics': {
       async up(db) {
-        await sql`create table idrepo.uin_document (${documentColumns} ${auditColumns},
+        await sql`create table idrepo.uin_document (${documentColumns} ${mosipAuditColumns},
           constraint pk_uindoc primary key (uin_ref_id, doccat_code),
           constraint fk_uindoc_uin foreign key (uin_ref_id) references idrepo.uin (uin_ref_id))`.execute(
           db,
         )
         await sql`create table idrepo.uin_document_h (${documentColumns}
-          eff_dtimes timestamp not null, ${auditColumns},
+          eff_dtimes timestamp not null, ${mosipAuditColumns},
           constraint pk_uindoch primary key (uin_ref_id, doccat_code, eff_dtimes))`.execute(db)
-        await sql`create table idrepo.uin_biometric (${biometricColumns} ${auditColumns},
+        await sql`create table idrepo.uin_biometric (${biometricColumns} ${mosipAuditColumns},
           constraint pk_uinb primary key (uin_ref_id, biometric_file_type),
           constraint fk_uinb_uin foreign key (uin_ref_id) references idrepo.uin (uin_ref_id))`.execute(
           db,
         )
         await sql`create table idrepo.uin_biometric_h (${biometricColumns}
-          eff_dtimes timestamp not null, ${auditColumns},
+          eff_dtimes timestamp not null, ${mosipAuditColumns},
           constraint pk_uinbh primary key (uin_ref_id, biometric_file_type, eff_dtimes))`.execute(
           db,
         )
@@ -92,7 +84,7 @@ export const idrepoHistory: MigrationHistory = {
           lock_end_datetime timestamp,
           status_code varchar(36) not null,
           lang_code varchar(3),
-          ${auditColumns},
+          ${mosipAuditColumns},
           unlock_expiry_datetime timestamp,
           constraint pk_uinal primary key (uin_hash, auth_type_code, lock_request_datetime))`.execute(
           db,
@@ -101,12 +93,12 @@ export const idrepoHistory: MigrationHistory = {
           hashed_channel varchar(128) not null,
           channel_type varchar(5) not null,
           no_of_records numeric not null default 0,
-          ${auditColumns},
+          ${mosipAuditColumns},
           constraint pk_channel_info primary key (hashed_channel))`.execute(db)
         await sql`create table idrepo.anonymous_profile (
           id varchar(36) not null,
           profile varchar not null,
-          ${auditColumns},
+          ${mosipAuditColumns},
           constraint pk_profile primary key (id))`.execute(db)
       },
     },

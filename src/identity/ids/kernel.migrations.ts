@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { MigrationHistory } from '../../platform/db/index.js'
+import { mosipAuditColumns } from '../mosip-audit-columns.js'
 
 /**
  * MOSIP's `kernel` schema (mosip_kernel), the identifier part of it: the pre-generated UIN and
@@ -15,12 +16,7 @@ export const kernelHistory: MigrationHistory = {
           create table kernel.uin (
             uin varchar(28) not null,
             uin_status varchar(16),
-            cr_by varchar(256) not null,
-            cr_dtimes timestamp not null,
-            upd_by varchar(256),
-            upd_dtimes timestamp,
-            is_deleted boolean default false,
-            del_dtimes timestamp,
+            ${mosipAuditColumns},
             constraint pk_uin_id primary key (uin)
           )`.execute(db)
         // Allocation takes any UNUSED row; the partial index keeps that cheap in a large pool.
@@ -32,12 +28,7 @@ export const kernelHistory: MigrationHistory = {
             vid varchar(36) not null,
             expiry_dtimes timestamp,
             vid_status varchar(16) not null,
-            cr_by varchar(256) not null,
-            cr_dtimes timestamp not null,
-            upd_by varchar(256),
-            upd_dtimes timestamp,
-            is_deleted boolean default false,
-            del_dtimes timestamp,
+            ${mosipAuditColumns},
             constraint pk_vid_id primary key (vid)
           )`.execute(db)
         await sql`create index idx_vid_status_not_deleted on kernel.vid (vid_status) where is_deleted = false`.execute(

@@ -26,7 +26,7 @@ export const authenticatedRate = 0.35
 const successRate = 0.93
 
 export interface AuthHashers {
-  /** ida's `ref_id`: keyed hash of the individual id (purpose ida-ref, as ida.part.ts). */
+  /** ida's `ref_id`: keyed hash of the individual id (createIdaHashers). */
   readonly ref: KeyedHasher
   /** ida's `token_id`: keyed hash of partner and uin_ref_id (purpose ida-token). */
   readonly token: KeyedHasher

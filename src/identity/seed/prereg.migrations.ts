@@ -1,9 +1,6 @@
 import { sql } from 'kysely'
 import type { MigrationHistory } from '../../platform/db/index.js'
-
-const audit = sql.raw(`cr_by varchar(256) not null, cr_dtimes timestamp not null,
-  upd_by varchar(256), upd_dtimes timestamp, is_deleted boolean default false,
-  del_dtimes timestamp`)
+import { mosipAuditColumns } from '../mosip-audit-columns.js'
 
 /**
  * A minimal `prereg` schema (MOSIP's mosip_prereg): the two tables MOSIP's reporting reads,
@@ -25,7 +22,7 @@ export const preregHistory: MigrationHistory = {
           cr_appuser_id varchar(256) not null,
           source_ip varchar(45),
           source_country varchar(2),
-          ${audit})`.execute(db)
+          ${mosipAuditColumns})`.execute(db)
         await sql`create index idx_appldem_source_ip on prereg.applicant_demographic (source_ip)`.execute(
           db,
         )
@@ -38,7 +35,7 @@ export const preregHistory: MigrationHistory = {
           slot_from_time time,
           slot_to_time time,
           lang_code varchar(3) not null,
-          ${audit})`.execute(db)
+          ${mosipAuditColumns})`.execute(db)
       },
     },
   },

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
-import { createKeyedHasher, type KeyStore } from '../../platform/crypto/index.js'
+import type { KeyStore } from '../../platform/crypto/index.js'
 import type { Db } from '../../platform/db/index.js'
+import { createIdaHashers } from '../ida/index.js'
 import type { IdRepoKeyring } from '../idrepo/index.js'
 import { generateCountry } from './country.js'
 import { addCountryRows } from './country-rows.js'
@@ -68,13 +69,8 @@ export async function runSeed(
     sink,
     prng: root.fork('registrations'),
     crypto: await deps.keyring.session(),
-    // The same purposes as ida.part.ts, so ID authentication finds these transactions.
-    auth: deps.keys
-      ? {
-          ref: createKeyedHasher(deps.keys, { purpose: 'ida-ref' }),
-          token: createKeyedHasher(deps.keys, { purpose: 'ida-token' }),
-        }
-      : null,
+    // ID authentication's own hashers, so that it finds these transactions.
+    auth: deps.keys ? createIdaHashers(deps.keys) : null,
     ids: new SeedIdentifiers(root.fork('identifiers')),
     country,
     options,

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely'
-import { auditColumns } from './registration.ddl.js'
+import { mosipAuditColumns } from '../../mosip-audit-columns.js'
 
 /** Deduplication, adjudication and ABIS tables (MOSIP's regprc-*.sql), plus the matcher's gallery. */
 export async function createDedupeTables(db: Kysely<unknown>): Promise<void> {
@@ -18,7 +18,7 @@ export async function createDedupeTables(db: Kysely<unknown>): Promise<void> {
       trntyp_code varchar(36),
       lang_code varchar(3) not null,
       is_active boolean not null,
-      ${auditColumns},
+      ${mosipAuditColumns},
       workflow_instance_id varchar(36) not null,
       primary key (workflow_instance_id, matched_ref_id, matched_ref_type)
     )`.execute(db)
@@ -37,13 +37,13 @@ export async function createDedupeTables(db: Kysely<unknown>): Promise<void> {
       reason_code varchar(36),
       status_comment varchar(256),
       is_active boolean not null,
-      ${auditColumns}
+      ${mosipAuditColumns}
     )`.execute(db)
   await sql`
     create table regprc.reg_lost_uin_det (
       reg_id varchar(39) not null,
       latest_reg_id varchar(39) not null,
-      ${auditColumns},
+      ${mosipAuditColumns},
       workflow_instance_id varchar(36) not null primary key
     )`.execute(db)
   await sql`
@@ -51,7 +51,7 @@ export async function createDedupeTables(db: Kysely<unknown>): Promise<void> {
       regtrn_id varchar(36) not null,
       matched_reg_id varchar(39) not null,
       reg_id varchar(39) not null,
-      ${auditColumns},
+      ${mosipAuditColumns},
       primary key (matched_reg_id, regtrn_id)
     )`.execute(db)
   // MOSIP stores name/dob/gender in plaintext here; we store one keyed hash of them instead.
@@ -62,7 +62,7 @@ export async function createDedupeTables(db: Kysely<unknown>): Promise<void> {
       demo_hash varchar(64) not null,
       lang_code varchar(3) not null,
       is_active boolean not null,
-      ${auditColumns}
+      ${mosipAuditColumns}
     )`.execute(db)
   await sql`create index idx_indv_demo_hash on regprc.individual_demographic_dedup (demo_hash)`.execute(
     db,
@@ -72,7 +72,7 @@ export async function createDedupeTables(db: Kysely<unknown>): Promise<void> {
       reg_id varchar(39) not null,
       bio_ref_id varchar(36) not null,
       is_active boolean not null,
-      ${auditColumns},
+      ${mosipAuditColumns},
       workflow_instance_id varchar(36) not null,
       process varchar(36),
       iteration integer default 1,
@@ -92,7 +92,7 @@ export async function createDedupeTables(db: Kysely<unknown>): Promise<void> {
       status_code varchar(36) not null,
       status_comment varchar(256),
       lang_code varchar(3) not null,
-      ${auditColumns}
+      ${mosipAuditColumns}
     )`.execute(db)
   await sql`create index idx_abis_req_bio_ref on regprc.abis_request (bio_ref_id)`.execute(db)
   await sql`
@@ -103,14 +103,14 @@ export async function createDedupeTables(db: Kysely<unknown>): Promise<void> {
       status_code varchar(36) not null,
       status_comment varchar(256),
       lang_code varchar(3) not null,
-      ${auditColumns}
+      ${mosipAuditColumns}
     )`.execute(db)
   await sql`
     create table regprc.abis_response_det (
       abis_resp_id varchar(36) not null,
       matched_bio_ref_id varchar(36) not null,
       score smallint,
-      ${auditColumns},
+      ${mosipAuditColumns},
       primary key (matched_bio_ref_id, abis_resp_id)
     )`.execute(db)
   await sql`
@@ -118,7 +118,7 @@ export async function createDedupeTables(db: Kysely<unknown>): Promise<void> {
       id varchar(39) not null primary key,
       process_stage varchar(36) not null,
       profile varchar not null,
-      ${auditColumns}
+      ${mosipAuditColumns}
     )`.execute(db)
   // The built-in matcher's gallery (not MOSIP's: a real ABIS keeps its own). One FieldCipher
   // value per reference holds the templates.
@@ -126,6 +126,6 @@ export async function createDedupeTables(db: Kysely<unknown>): Promise<void> {
     create table regprc.abis_gallery (
       bio_ref_id varchar(36) not null primary key,
       templates_cipher text not null,
-      ${auditColumns}
+      ${mosipAuditColumns}
     )`.execute(db)
 }

@@ -1,13 +1,5 @@
 import { type Kysely, sql } from 'kysely'
-
-/** MOSIP's common audit columns, on almost every regprc table. */
-export const auditColumns = sql.raw(`
-  cr_by varchar(256) not null,
-  cr_dtimes timestamp not null,
-  upd_by varchar(256),
-  upd_dtimes timestamp,
-  is_deleted boolean default false,
-  del_dtimes timestamp`)
+import { mosipAuditColumns } from '../../mosip-audit-columns.js'
 
 /**
  * The workflow tables, with MOSIP's names, types and keys (`regprc-registration.sql`,
@@ -32,7 +24,7 @@ export async function createRegistrationTables(db: Kysely<unknown>): Promise<voi
       trn_retry_count smallint,
       pkt_cr_dtimes timestamp,
       is_active boolean not null,
-      ${auditColumns},
+      ${mosipAuditColumns},
       resume_timestamp timestamp,
       default_resume_action varchar(50),
       pause_rule_ids varchar(256),
@@ -65,7 +57,7 @@ export async function createRegistrationTables(db: Kysely<unknown>): Promise<voi
       sub_status_code varchar(36) not null,
       lang_code varchar(3) not null,
       status_comment varchar(256),
-      ${auditColumns}
+      ${mosipAuditColumns}
     )`.execute(db)
   for (const [name, columns] of [
     ['idx_rgstrntrn_reg_id', 'reg_id'],
@@ -92,7 +84,7 @@ export async function createRegistrationTables(db: Kysely<unknown>): Promise<voi
       status_code varchar(36) not null,
       status_comment varchar(256),
       lang_code varchar(3) not null,
-      ${auditColumns},
+      ${mosipAuditColumns},
       name varchar,
       phone varchar,
       email varchar,
@@ -116,7 +108,7 @@ export async function createRegistrationTables(db: Kysely<unknown>): Promise<voi
       descr varchar(256) not null,
       lang_code varchar(3) not null,
       is_active boolean not null,
-      ${auditColumns},
+      ${mosipAuditColumns},
       primary key (code, lang_code)
     )`.execute(db)
 
@@ -128,6 +120,6 @@ export async function createRegistrationTables(db: Kysely<unknown>): Promise<voi
       reg_id varchar(39) not null,
       packet_hash varchar(128) not null,
       packet_cipher text not null,
-      ${auditColumns}
+      ${mosipAuditColumns}
     )`.execute(db)
 }

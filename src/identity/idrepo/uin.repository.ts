@@ -25,12 +25,25 @@ export async function findUinByHashes(
   return query.executeTakeFirst()
 }
 
+/**
+ * The live row of the identity a RID belongs to. The current RID is on idrepo.uin; an earlier
+ * one (before an UPDATE, or a LOST packet's) only in uin_h, where MOSIP also looks.
+ */
 export async function findUinByRid(executor: Executor, rid: string): Promise<UinRow | undefined> {
-  return tables(executor)
+  const current = await tables(executor)
     .selectFrom('idrepo.uin')
     .selectAll()
     .where('reg_id', '=', rid)
     .where('is_deleted', 'is not', true)
+    .executeTakeFirst()
+  if (current) return current
+  return tables(executor)
+    .selectFrom('idrepo.uin')
+    .selectAll()
+    .where('is_deleted', 'is not', true)
+    .where('uin_ref_id', 'in', (history) =>
+      history.selectFrom('idrepo.uin_h as h').select('h.uin_ref_id').where('h.reg_id', '=', rid),
+    )
     .executeTakeFirst()
 }
 

@@ -36,3 +36,4 @@ export {
 } from './vid-policy.js'
 export { idRepoTopics, idRepoAuditEvents } from './idrepo-events.js'
 export { idRepoErrors } from './errors.js'
+export { anonymousProfileOf } from './anonymous-profile.js'

@@ -27,3 +27,4 @@ export {
   type WorkflowCompletedData,
 } from './engine/workflow-events.js'
 export * from './vocabulary/index.js'
+export { readGalleryTemplates } from './abis/gallery-templates.js'

@@ -1,5 +1,5 @@
 import { passesUinRules, passesVidRules, uinRules, verhoeff, vidRules } from '../ids/index.js'
-import { anonymousProfileOf } from '../idrepo/anonymous-profile.js'
+import { anonymousProfileOf } from '../idrepo/index.js'
 import { idRepoAuditEvents, type Identity, type IdRepoCrypto } from '../idrepo/index.js'
 import type { Prng } from './prng.js'
 import { created, type SeedSink } from './seed-sink.js'

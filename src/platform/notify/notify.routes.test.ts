@@ -1,20 +1,11 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto'
-import { pino } from 'pino'
+import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createAuth, type Role, type TokenKeys } from '../auth/index.js'
-import { settingsSchema } from '../config/index.js'
+import type { Role } from '../auth/index.js'
 import { testBackends } from '../db/test-database.js'
-import { createHttpApp, type HttpApp } from '../http/index.js'
-import { createMetrics } from '../telemetry/metrics.js'
+import type { HttpApp } from '../http/index.js'
+import { createTestHttpApp } from '../http/test-http-app.js'
 import { registerNotifyRoutes } from './notify.routes.js'
 import { createTestNotify, type TestNotify } from './test-notify.js'
-
-const signingKey = generateKeyPairSync('ed25519')
-const keys: TokenKeys = {
-  current: async () => ({ kid: 'k1', alg: 'EdDSA', privateKey: signingKey.privateKey }),
-  publicKey: async (kid) => (kid === 'k1' ? signingKey.publicKey : null),
-  jwks: async () => [],
-}
 
 describe.each(testBackends)('notify routes on %s', (backend) => {
   let t: TestNotify
@@ -26,32 +17,11 @@ describe.each(testBackends)('notify routes on %s', (backend) => {
 
   const start = async () => {
     t = await createTestNotify(backend)
-    const auth = createAuth({
-      db: t.database.db,
-      keys,
-      settings: settingsSchema.parse({}),
-      issuer: 'http://localhost',
-    })
-    app = await createHttpApp({
-      logger: pino({ level: 'silent' }),
-      metrics: createMetrics(),
-      guard: auth.guard,
-      bodyLimitBytes: 1_048_576,
-      rateLimitPerMinute: 1000,
-      trustProxy: false,
-    })
+    const test = await createTestHttpApp(t.database.db)
+    app = test.app
     registerNotifyRoutes(app, t.notify)
     await app.ready()
-    const token = async (roles: Role[]) => {
-      const user = {
-        id: randomUUID(),
-        username: 'admin',
-        roles,
-        zones: ['*'],
-        must_change_password: false,
-      }
-      return `Bearer ${(await auth.tokens.issue(user, randomUUID())).accessToken}`
-    }
+    const token = (roles: Role[]) => test.staffToken(roles, 'admin')
     return { admin: await token(['ADMIN']), officer: await token(['REGISTRATION_OFFICER']) }
   }
 

@@ -1,13 +1,9 @@
-import { z } from 'zod'
 import type { FieldCipher } from '../../../platform/crypto/index.js'
 import type { Db } from '../../../platform/db/index.js'
 import type { AbisPort } from '../ports.js'
 import type { RegprcTables } from '../schema/regprc.tables.js'
+import { galleryField, openGalleryTemplates, readGalleryTemplates } from './gallery-templates.js'
 import { fusedScore, type StoredTemplate } from './template-similarity.js'
-
-const storedSchema = z.array(
-  z.object({ type: z.string(), subType: z.string().nullable(), template: z.string() }),
-)
 
 export interface TemplateMatcherOptions {
   readonly db: Db
@@ -24,20 +20,15 @@ export interface TemplateMatcherOptions {
  */
 export function createTemplateMatcher(options: TemplateMatcherOptions): AbisPort {
   const db = options.db.withTables<RegprcTables>()
-  const field = (referenceId: string) => ({ recordId: referenceId, field: 'templates' })
-
-  async function load(referenceId: string, cipherText: string): Promise<StoredTemplate[]> {
-    return storedSchema.parse(
-      JSON.parse(await options.cipher.decrypt(cipherText, field(referenceId))),
-    )
-  }
-
   return {
     async insert(referenceId, biometrics) {
       const templates: StoredTemplate[] = biometrics
         .filter((b) => !b.exception && b.template)
         .map((b) => ({ type: b.type, subType: b.subType, template: b.template ?? '' }))
-      const cipherText = await options.cipher.encrypt(JSON.stringify(templates), field(referenceId))
+      const cipherText = await options.cipher.encrypt(
+        JSON.stringify(templates),
+        galleryField(referenceId),
+      )
       const now = new Date()
       await db
         .insertInto('regprc.abis_gallery')
@@ -60,13 +51,8 @@ export function createTemplateMatcher(options: TemplateMatcherOptions): AbisPort
         .execute()
     },
     async identify(referenceId, identifyOptions) {
-      const probeRow = await db
-        .selectFrom('regprc.abis_gallery')
-        .select('templates_cipher')
-        .where('bio_ref_id', '=', referenceId)
-        .executeTakeFirst()
-      if (!probeRow) return []
-      const probe = await load(referenceId, probeRow.templates_cipher)
+      const probe = await readGalleryTemplates(options.db, options.cipher, referenceId)
+      if (probe.length === 0) return []
       let query = db
         .selectFrom('regprc.abis_gallery')
         .select(['bio_ref_id', 'templates_cipher'])
@@ -77,7 +63,10 @@ export function createTemplateMatcher(options: TemplateMatcherOptions): AbisPort
       }
       const candidates = []
       for (const row of await query.execute()) {
-        const score = fusedScore(probe, await load(row.bio_ref_id, row.templates_cipher))
+        const score = fusedScore(
+          probe,
+          await openGalleryTemplates(options.cipher, row.bio_ref_id, row.templates_cipher),
+        )
         if (score >= options.threshold) candidates.push({ referenceId: row.bio_ref_id, score })
       }
       return candidates.sort((a, b) => b.score - a.score)

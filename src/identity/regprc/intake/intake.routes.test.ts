@@ -1,22 +1,13 @@
-import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto'
-import { pino } from 'pino'
+import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createAuth, type Role, type TokenKeys } from '../../../platform/auth/index.js'
-import { settingsSchema } from '../../../platform/config/index.js'
 import { testBackends } from '../../../platform/db/test-database.js'
-import { createHttpApp, type HttpApp } from '../../../platform/http/index.js'
-import { createMetrics } from '../../../platform/telemetry/metrics.js'
+import type { HttpApp } from '../../../platform/http/index.js'
+import { createTestHttpApp } from '../../../platform/http/test-http-app.js'
 import { registerAdjudicationRoutes } from '../adjudication/adjudication.routes.js'
 import { makePacket } from '../test-support/packet-factory.js'
 import { openRegprcHarness, type RegprcHarness } from '../test-support/regprc-harness.js'
 import { registerIntakeRoutes } from './intake.routes.js'
 
-const signingKey = generateKeyPairSync('ed25519')
-const keys: TokenKeys = {
-  current: async () => ({ kid: 'k1', alg: 'EdDSA', privateKey: signingKey.privateKey }),
-  publicKey: async (kid) => (kid === 'k1' ? signingKey.publicKey : null),
-  jwks: async () => [],
-}
 const requesttime = '2026-03-02T10:05:00.000Z'
 
 describe.each(testBackends)('registration processor API on %s', (backend) => {
@@ -30,20 +21,8 @@ describe.each(testBackends)('registration processor API on %s', (backend) => {
 
   async function start() {
     h = await openRegprcHarness(backend)
-    const auth = createAuth({
-      db: h.database.db,
-      keys,
-      settings: settingsSchema.parse({}),
-      issuer: 'http://localhost',
-    })
-    app = await createHttpApp({
-      logger: pino({ level: 'silent' }),
-      metrics: createMetrics(),
-      guard: auth.guard,
-      bodyLimitBytes: 1_048_576,
-      rateLimitPerMinute: 1000,
-      trustProxy: false,
-    })
+    const test = await createTestHttpApp(h.database.db)
+    app = test.app
     await registerIntakeRoutes(app, {
       db: h.database.db,
       cipher: h.cipher,
@@ -53,10 +32,7 @@ describe.each(testBackends)('registration processor API on %s', (backend) => {
     })
     registerAdjudicationRoutes(app, h.adjudication)
     await app.ready()
-    const token = async (roles: Role[], username: string) => {
-      const user = { id: randomUUID(), username, roles, zones: ['*'], must_change_password: false }
-      return `Bearer ${(await auth.tokens.issue(user, randomUUID())).accessToken}`
-    }
+    const token = test.staffToken
     return {
       officer: await token(['REGISTRATION_OFFICER'], 'officer1'),
       analyst: await token(['FRAUD_ANALYST'], 'analyst1'),

@@ -85,7 +85,7 @@ async function measure(backend: 'pglite' | 'postgres', registrations: number, da
     const cpuBefore = process.cpuUsage()
     const started = performance.now()
     const summary = await runSeed(
-      { db, keyring: createIdRepoKeyring(keys), keys },
+      { database: scratch.database, keyring: createIdRepoKeyring(keys), keys },
       { residents, days, seed: 'bench' },
       throttledProgress(progress, 10_000),
     )

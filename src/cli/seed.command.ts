@@ -36,7 +36,11 @@ export function registerSeedCommand(program: Command): void {
       const { until, ...flags } = parsed.data
       const summary = await withPlatform((platform) =>
         runSeed(
-          { db: platform.db, keyring: createIdRepoKeyring(platform.keys), keys: platform.keys },
+          {
+            database: platform.database,
+            keyring: createIdRepoKeyring(platform.keys),
+            keys: platform.keys,
+          },
           { ...flags, ...(until && { until: new Date(until) }) },
           throttledProgress(complain),
         ),

@@ -166,6 +166,17 @@ describe.each(testBackends)('masterdata API on %s', (backend) => {
       }),
     })
     expect(mapped.status).toBe(200)
+    // Admins read the name; the row holds only its ciphertext.
+    expect(mapped.body.response).toMatchObject({ id: 'officer1', name: 'Officer One' })
+    const listed = await call<{ data: { id: string; name: string }[] }>(url('/users'), {
+      headers: admin,
+    })
+    expect(listed.body.response?.data).toContainEqual(
+      expect.objectContaining({ id: 'officer1', name: 'Officer One' }),
+    )
+    const stored = await sql<{ name: string }>`
+      select name from master.user_detail where id = 'officer1'`.execute(server.platform.db)
+    expect(stored.rows[0]?.name).toMatch(/^f1\./)
     const refused = await call(url('/registrationcenters/decommission/10001'), {
       method: 'PUT',
       headers: admin,

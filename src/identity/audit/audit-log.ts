@@ -21,9 +21,11 @@ export interface AuditEntry {
   readonly moduleName?: string
   readonly refId?: string
   readonly refIdType?: string
-  /** Who acted: a staff username, a partner id, or SYSTEM. */
+  /**
+   * Who acted: a staff username, a partner id, or SYSTEM. There is no `sessionUserName`:
+   * MOSIP writes the person's display name to `session_user_name`, Mosaic leaves it null.
+   */
   readonly sessionUserId: string
-  readonly sessionUserName?: string
   readonly description?: string
   /** When the action happened; defaults to now. */
   readonly actionAt?: Date
@@ -45,7 +47,7 @@ export async function recordAudit(
     (entry) => sql`(
       ${randomUUID()}, ${now}, ${entry.description?.slice(0, 2048) ?? null}, ${entry.eventId},
       ${entry.eventType}, ${entry.eventName}, ${entry.actionAt ?? now}, ${host.name}, ${host.ip},
-      ${entry.sessionUserId}, ${entry.sessionUserName ?? null}, ${entry.appId}, ${entry.appName},
+      ${entry.sessionUserId}, null, ${entry.appId}, ${entry.appName},
       ${entry.moduleId ?? null}, ${entry.moduleName ?? null}, ${entry.refId ?? null},
       ${entry.refIdType ?? null}, ${entry.sessionUserId})`,
   )

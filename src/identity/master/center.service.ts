@@ -23,6 +23,7 @@ import { recordMasterChange } from './master-change.js'
 import { type Actor, type LanguageCode, type MasterDeps, primaryLanguage } from './master-deps.js'
 import type { CenterRow, MasterTables } from './master.tables.js'
 import { findLocation } from './location.repository.js'
+import { encryptContactPerson, withContactPerson } from './personal-columns.js'
 import { created } from './places.service.js'
 import { writeHistory } from './record-history.js'
 import { findZone, zonesUnder } from './zone.repository.js'
@@ -69,10 +70,11 @@ export type CenterChanges = Partial<NewCenter>
 export class CenterService {
   constructor(private readonly deps: MasterDeps) {}
 
+  /** The center in one language, its contact person decrypted (for administrators). */
   async get(id: string, langCode: string = primaryLanguage): Promise<CenterRow> {
     const center = await findCenter(this.deps.db, id, langCode)
     if (!center) throw masterErrors.centerNotFound(id)
-    return center
+    return withContactPerson(this.deps.cipher, center)
   }
 
   /** A page of the centers in the reader's zones (and in `zoneCode`, when given). */
@@ -85,30 +87,38 @@ export class CenterService {
       ? undefined
       : await zonesUnder(this.deps.db, reader.zones)
     const zoneCodes = zoneCode ? (!scope || scope.includes(zoneCode) ? [zoneCode] : []) : scope
-    return listCenters(this.deps.db, { ...rest, ...(zoneCodes && { zoneCodes }) })
+    const page = await listCenters(this.deps.db, { ...rest, ...(zoneCodes && { zoneCodes }) })
+    const rows = await Promise.all(page.rows.map((row) => withContactPerson(this.deps.cipher, row)))
+    return { rows, total: page.total }
   }
 
   async create(actor: Actor, input: NewCenter): Promise<CenterRow> {
     const { db, bus, clock } = this.deps
     await this.#validate(actor, input)
+    // The id comes first (a sequence never rolls back anyway): contact people are encrypted
+    // under it, outside the transaction, as the key store reads through the shared handle.
+    const id = await nextCenterId(db)
+    const texts = [
+      [primaryLanguage, await this.#sealTexts(id, primaryLanguage, input)],
+      ...(await Promise.all(
+        Object.entries(input.translations ?? {}).map(
+          async ([lang, item]) => [lang, await this.#sealTexts(id, lang, item)] as const,
+        ),
+      )),
+    ] as const
     const now = clock()
-    return db.transaction().execute(async (trx) => {
-      const id = await nextCenterId(trx)
+    await db.transaction().execute(async (trx) => {
       const common = {
         id,
         ...commonColumns(input),
         is_active: input.isActive ?? false,
         ...created(actor, now),
       }
-      const primary: CenterRow = { ...common, ...textColumns(input), lang_code: primaryLanguage }
-      const rows: CenterRow[] = [
-        primary,
-        ...Object.entries(input.translations ?? {}).map(([lang, texts]) => ({
-          ...common,
-          ...textColumns(texts),
-          lang_code: lang,
-        })),
-      ]
+      const rows: CenterRow[] = texts.map(([lang, item]) => ({
+        ...common,
+        ...textColumns(item),
+        lang_code: lang,
+      }))
       await trx.insertInto('master.registration_center').values(rows).execute()
       if (input.workingDays)
         await replaceWorkingDays(trx, id, input.workingDays, actor.username, now)
@@ -119,8 +129,8 @@ export class CenterService {
         id,
         zoneCode: input.zoneCode,
       })
-      return primary
     })
+    return this.get(id)
   }
 
   /** Changes common fields on every language row and texts on their own rows (added if new). */
@@ -129,6 +139,12 @@ export class CenterService {
     const current = await this.#changeable(actor, id)
     const merged: NewCenter = { ...centerCommonOf(current), ...centerTextsOf(current), ...changes }
     await this.#validate(actor, merged)
+    const primaryTexts = await this.#sealTexts(id, primaryLanguage, merged)
+    const translations = await Promise.all(
+      Object.entries(changes.translations ?? {}).map(
+        async ([lang, item]) => [lang, await this.#sealTexts(id, lang, item)] as const,
+      ),
+    )
     const now = clock()
     const stamp = { upd_by: actor.username, upd_dtimes: now }
     await db.transaction().execute(async (trx) => {
@@ -137,8 +153,8 @@ export class CenterService {
         .set({ ...commonColumns(merged), ...stamp })
         .where('id', '=', id)
         .execute()
-      await updateCenterTexts(trx, current, primaryLanguage, merged, stamp)
-      for (const [lang, texts] of Object.entries(changes.translations ?? {}))
+      await updateCenterTexts(trx, current, primaryLanguage, primaryTexts, stamp)
+      for (const [lang, texts] of translations)
         await updateCenterTexts(trx, current, lang, texts, stamp)
       if (changes.workingDays)
         await replaceWorkingDays(trx, id, changes.workingDays, actor.username, now)
@@ -200,6 +216,18 @@ export class CenterService {
       isHoliday(db, id, center.holiday_loc_code, local.date),
     ])
     return decideOpening(center, local, { workingDay, holiday })
+  }
+
+  /** A language row's texts as stored: the contact person encrypted under (center, language). */
+  async #sealTexts<T extends Partial<CenterTexts>>(id: string, lang: string, texts: T): Promise<T> {
+    if (typeof texts.contactPerson !== 'string') return texts
+    const contactPerson = await encryptContactPerson(
+      this.deps.cipher,
+      id,
+      lang,
+      texts.contactPerson,
+    )
+    return { ...texts, contactPerson }
   }
 
   async #changeable(actor: Actor, id: string): Promise<CenterRow> {

@@ -128,6 +128,15 @@ export const masterErrors = {
     new AppError({ code: 'MOS-MSD-409', status: 409, message: `${what} ${id} already exists` }),
   unknownReference: (what: string, value: string) =>
     new AppError({ code: 'MOS-MSD-400', status: 400, message: `Unknown ${what}: ${value}` }),
+  personalDataUnreadable: (what: string, id: string, cause: unknown) =>
+    new AppError({
+      code: 'MOS-MSD-500',
+      status: 500,
+      message: `Failed to decrypt the ${what} of record ${id}: the stored value was altered or belongs to another record`,
+      action:
+        'Restore the record from backup; if many records fail, check the master key and key store.',
+      cause,
+    }),
   invalidTimeZone: (value: string) =>
     new AppError({
       code: 'MOS-MSD-401',

@@ -4,6 +4,7 @@ export { MasterDataService, type MasterDataOptions } from './master-data.service
 export type { OpeningDecision, OpeningStatus } from './center-hours.js'
 export type { OfficerStatus } from './operator.service.js'
 export { masterErrors, type MasterKind } from './errors.js'
+export { encryptOperatorName, withOperatorName } from './personal-columns.js'
 export type {
   MasterTables,
   CenterRow,

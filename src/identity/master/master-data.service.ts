@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { ZoneHierarchy } from '../../platform/auth/index.js'
+import type { FieldCipher } from '../../platform/crypto/index.js'
 import type { Db } from '../../platform/db/index.js'
 import { CenterService } from './center.service.js'
 import type { OpeningDecision } from './center-hours.js'
@@ -16,6 +17,8 @@ import { masterZoneHierarchy } from './zone-hierarchy.js'
 export interface MasterDataOptions {
   db: Db
   bus: MasterEvents
+  /** The platform's field cipher: operators' names and centers' contact people are stored encrypted. */
+  cipher: FieldCipher
   clock?: () => Date
 }
 
@@ -39,6 +42,7 @@ export class MasterDataService {
       db: this.#db,
       bus: options.bus,
       zones: this.zones,
+      cipher: options.cipher,
       clock: options.clock ?? (() => new Date()),
     }
     this.places = new PlacesService(deps)

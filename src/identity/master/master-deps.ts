@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { StaffPrincipal, ZoneHierarchy } from '../../platform/auth/index.js'
+import type { FieldCipher } from '../../platform/crypto/index.js'
 import type { MasterEvents } from './master-change.js'
 import type { MasterTables } from './master.tables.js'
 
@@ -8,6 +9,8 @@ export interface MasterDeps {
   readonly db: Kysely<MasterTables>
   readonly bus: MasterEvents
   readonly zones: ZoneHierarchy
+  /** Encrypts the personal columns (personal-columns.ts); the platform's field cipher. */
+  readonly cipher: FieldCipher
   /** The current time; tests fix it to check history and opening hours. */
   readonly clock: () => Date
 }

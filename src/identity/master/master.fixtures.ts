@@ -1,5 +1,12 @@
+import { randomBytes } from 'node:crypto'
 import type { TopicEvent } from '../../platform/bus/index.js'
-import type { Db } from '../../platform/db/index.js'
+import {
+  createFieldCipher,
+  type FieldCipher,
+  keyStoreHistory,
+  openKeyStore,
+} from '../../platform/crypto/index.js'
+import { type Db, migrate } from '../../platform/db/index.js'
 import { MasterDataService } from './master-data.service.js'
 import type { Actor } from './master-deps.js'
 import type { NewCenter } from './center.service.js'
@@ -25,13 +32,25 @@ export class RecordingBus {
   }
 }
 
+/** A field cipher over a key store of its own in `db` (migrated here), as the platform's. */
+export async function testFieldCipher(db: Db): Promise<FieldCipher> {
+  await migrate(db, [keyStoreHistory])
+  return createFieldCipher(await openKeyStore({ db, masterKey: randomBytes(32) }))
+}
+
 /**
  * Master data with a small country: MOR > NTH > RSK and MOR > STH, one location, a REG
- * center type (seeded). Returns the service with a test clock and a recording bus.
+ * center type (seeded). Returns the service with a test clock, a recording bus and the field
+ * cipher (a key store of its own unless `cipher` is given, e.g. a running server's).
  */
-export async function seedCountry(db: Db, clock = new TestClock()) {
+export async function seedCountry(
+  db: Db,
+  options: { clock?: TestClock; cipher?: FieldCipher } = {},
+) {
+  const clock = options.clock ?? new TestClock()
+  const cipher = options.cipher ?? (await testFieldCipher(db))
   const bus = new RecordingBus()
-  const master = new MasterDataService({ db, bus, clock: clock.read })
+  const master = new MasterDataService({ db, bus, cipher, clock: clock.read })
   const zone = (code: string, parent: string | null, level: string) =>
     master.places.createZone(rootAdmin, {
       code,
@@ -57,7 +76,7 @@ export async function seedCountry(db: Db, clock = new TestClock()) {
     parentLocCode: 'MOR',
   })
   bus.published.length = 0
-  return { master, bus, clock }
+  return { master, bus, clock, cipher }
 }
 
 /** A weekday center in RSK, 09:00-17:00 with lunch 13:00-14:00, on Casablanca's clock. */

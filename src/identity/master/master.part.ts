@@ -4,6 +4,7 @@ import { registerEquipmentRoutes } from './equipment.routes.js'
 import { MasterDataService } from './master-data.service.js'
 import { masterHistory } from './master.migrations.js'
 import { registerOperatorAndPlaceRoutes } from './operator-places.routes.js'
+import { sealPlaintextPersonalColumns } from './seal-personal-columns.js'
 
 /**
  * MOSIP's master data: zones, locations, centers, machines, devices and operators. Starting it
@@ -13,7 +14,12 @@ export const masterPart: IdentityPart = {
   name: 'master',
   migrations: [masterHistory],
   async start({ platform, app }) {
-    const master = new MasterDataService({ db: platform.db, bus: platform.bus })
+    const { db, bus, cipher, logger } = platform
+    // Names an earlier version stored in plaintext are encrypted before anything serves them.
+    const sealed = await sealPlaintextPersonalColumns(db, cipher)
+    if (sealed > 0)
+      logger.info({ component: 'master', sealed }, 'encrypted personal columns stored in plaintext')
+    const master = new MasterDataService({ db, bus, cipher })
     platform.auth.useZoneHierarchy(master.zones)
     registerCenterRoutes(app, master)
     registerEquipmentRoutes(app, master)

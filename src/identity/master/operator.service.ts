@@ -10,6 +10,7 @@ import {
   type OperatorRow,
   setOperatorZone,
 } from './operator.repository.js'
+import { encryptOperatorName, withOperatorName } from './personal-columns.js'
 import { created } from './places.service.js'
 import { wasActiveAt, writeHistory } from './record-history.js'
 import { findZone, zonesUnder } from './zone.repository.js'
@@ -17,7 +18,7 @@ import { findZone, zonesUnder } from './zone.repository.js'
 export interface NewOperator {
   /** The staff username (MOSIP: the Keycloak user id). */
   id: string
-  /** Personal data: stored, presented to admins, never logged or published. */
+  /** Personal data: stored encrypted, presented to admins, never logged or published. */
   name: string
   statusCode?: string | null
   regCenterId?: string | null
@@ -42,23 +43,28 @@ export interface OfficerStatus {
 export class OperatorService {
   constructor(private readonly deps: MasterDeps) {}
 
+  /** The operator with their name decrypted (for administrators only). */
   async get(id: string): Promise<OperatorRow> {
     const operator = await findOperator(this.deps.db, id)
     if (!operator) throw masterErrors.notFound('user', id)
-    return operator
+    return withOperatorName(this.deps.cipher, operator)
   }
 
+  /** A page of the operators in the reader's zones, names decrypted; ordered by id, not name. */
   async list(reader: Pick<Actor, 'zones'>, filter: Omit<OperatorFilter, 'zoneCodes'>) {
-    const zoneCodes = reader.zones.includes('*')
-      ? undefined
-      : await zonesUnder(this.deps.db, reader.zones)
-    return listOperators(this.deps.db, { ...filter, ...(zoneCodes && { zoneCodes }) })
+    const { db, cipher } = this.deps
+    const zoneCodes = reader.zones.includes('*') ? undefined : await zonesUnder(db, reader.zones)
+    const page = await listOperators(db, { ...filter, ...(zoneCodes && { zoneCodes }) })
+    const rows = await Promise.all(page.rows.map((row) => withOperatorName(cipher, row)))
+    return { rows, total: page.total }
   }
 
   async create(actor: Actor, input: NewOperator): Promise<OperatorRow> {
     const { db, bus, clock } = this.deps
     await this.#validate(actor, input.zoneCode, input.regCenterId)
     if (await findOperator(db, input.id)) throw masterErrors.duplicate('User', input.id)
+    // Before the transaction: the key store reads through the shared handle.
+    const name = await encryptOperatorName(this.deps.cipher, input.id, input.name)
     const now = clock()
     await db.transaction().execute(async (trx) => {
       await assertCenterOpenForMapping(trx, input.regCenterId)
@@ -66,7 +72,7 @@ export class OperatorService {
         .insertInto('master.user_detail')
         .values({
           id: input.id,
-          name: input.name,
+          name,
           status_code: input.statusCode ?? 'ACT',
           regcntr_id: input.regCenterId ?? null,
           lang_code: primaryLanguage,
@@ -96,13 +102,17 @@ export class OperatorService {
     const zoneCode = changes.zoneCode ?? current.zone_code
     const centerId = changes.regCenterId === undefined ? current.regcntr_id : changes.regCenterId
     await this.#validate(actor, zoneCode, centerId)
+    const name =
+      changes.name === undefined
+        ? undefined
+        : await encryptOperatorName(this.deps.cipher, id, changes.name)
     const now = clock()
     await db.transaction().execute(async (trx) => {
       await assertCenterOpenForMapping(trx, centerId)
       await trx
         .updateTable('master.user_detail')
         .set({
-          ...(changes.name !== undefined && { name: changes.name }),
+          ...(name !== undefined && { name }),
           ...(changes.statusCode !== undefined && { status_code: changes.statusCode }),
           regcntr_id: centerId,
           upd_by: actor.username,

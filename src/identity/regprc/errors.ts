@@ -1,8 +1,10 @@
 import { AppError } from '../../platform/errors.js'
+import type { RidRuleId } from '../ids/index.js'
 
 /**
  * The registration processor's error vocabulary: MOSIP's packet receiver (RPR-PKR-*) and
- * registration status (RPR-RGS-*) codes where MOSIP has one, else MOS-RPR-*.
+ * registration status (RPR-RGS-*) codes and messages where MOSIP has one (release-1.2.0.x
+ * `PlatformErrorMessages`), else MOS-RPR-*.
  */
 export const regprcErrors = {
   packetNotSynced: () =>
@@ -12,11 +14,18 @@ export const regprcErrors = {
       message: 'Packet Not Found in Sync Table',
       action: 'Sync the registration first (registrationstatus/sync), then upload the packet.',
     }),
-  invalidPacketSize: () =>
+  invalidPacketSize: (maxBytes: number) =>
     new AppError({
       code: 'RPR-PKR-002',
-      status: 400,
+      status: 413,
       message: 'Invalid Packet Size',
+      action: `Packets may have at most ${maxBytes} bytes.`,
+    }),
+  packetSizeNotMatching: () =>
+    new AppError({
+      code: 'RPR-PKR-013',
+      status: 400,
+      message: 'Packet Size is Not Matching',
       action: 'Upload the packet exactly as synced; its size must match packetSize.',
     }),
   invalidPacketFormat: (problem: string) =>
@@ -30,7 +39,7 @@ export const regprcErrors = {
     new AppError({
       code: 'RPR-PKR-005',
       status: 409,
-      message: 'The request received is a duplicate request to upload a Packet',
+      message: 'Duplicate Request Received',
       action: 'Nothing to do: the packet is already being processed.',
     }),
   packetHashMismatch: () =>
@@ -61,16 +70,38 @@ export const regprcErrors = {
       message: 'Invalid Request Value - RID cannot be NULL',
       action: 'Send the registration id of the packet.',
     }),
-  invalidRid: () =>
-    new AppError({
-      code: 'RPR-RGS-007',
+  /** MOSIP maps the kernel RID validator's length, digits and timestamp failures (008 for the rest). */
+  invalidRid: (rule: RidRuleId | 'type') => {
+    const [code, message] =
+      rule === 'length'
+        ? ['RPR-RGS-009', 'Invalid Request Value - RID Length is not as per Configuration']
+        : rule === 'timestamp' || rule === 'timestamp-future'
+          ? ['RPR-RGS-007', 'Invalid Request Value - Invalid Timestamp in RID']
+          : ['RPR-RGS-008', 'Invalid Request Value - RID must be Numberic']
+    return new AppError({
+      code,
       status: 400,
-      message: 'Invalid Request Value - RID is not valid',
+      message,
       action: 'Send the 29-digit RID the registration client generated.',
+    })
+  },
+  invalidSupervisorStatus: () =>
+    new AppError({
+      code: 'RPR-RGS-026',
+      status: 400,
+      message: 'Invalid Request Value - Supervisor Status can be APPROVED/REJECTED',
+      action: 'Send supervisorStatus APPROVED or REJECTED.',
+    }),
+  missingHashValue: () =>
+    new AppError({
+      code: 'RPR-RGS-027',
+      status: 400,
+      message: 'Invalid Request Value - Hash Sequence is NULL',
+      action: "Send the packet's SHA-256 (hex) as packetHashValue.",
     }),
   registrationNotFound: () =>
     new AppError({
-      code: 'RPR-RGS-025',
+      code: 'RPR-RGS-031',
       status: 404,
       message: 'RID Not Found',
       action: 'Check the registration id, or sync and upload the packet first.',

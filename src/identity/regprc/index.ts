@@ -18,13 +18,18 @@ export { regprcErrors } from './errors.js'
 export {
   regprcSettingsSchema,
   defaultRegprcSettings,
+  regprcEnvNames,
+  regprcSettingsFrom,
   type RegprcSettings,
+  type RegprcSettingsInput,
 } from './regprc.settings.js'
 export {
   stageTopic,
   workflowCompletedTopic,
+  workflowPausedForAdditionalInfoTopic,
   type StageEventData,
   type WorkflowCompletedData,
+  type WorkflowPausedForAdditionalInfoData,
 } from './engine/workflow-events.js'
 export * from './vocabulary/index.js'
 export { readGalleryTemplates } from './abis/gallery-templates.js'

@@ -14,7 +14,7 @@ import { stepTask, taskStepScheduler } from './engine/step-task.js'
 import { createWorkflowEngine, type WorkflowEngine } from './engine/workflow-engine.js'
 import { registerIntakeRoutes } from './intake/intake.routes.js'
 import type { IdentityPort, MasterDataPort } from './ports.js'
-import { defaultRegprcSettings, type RegprcSettings } from './regprc.settings.js'
+import { regprcSettingsFrom, type RegprcSettings } from './regprc.settings.js'
 import { regprcHistory } from './schema/regprc.migrations.js'
 import { stageHandlers } from './stages/index.js'
 
@@ -27,16 +27,19 @@ export interface RegprcPorts {
 /**
  * Builds the registration processor part: the `regprc` schema, the MOSIP intake routes, the
  * adjudication queue, the workflow steps (a platform task) and the reprocessor (a periodic job).
+ * Settings come from the platform's `identity.regprc` section (MOSIP's defaults where unset),
+ * unless fixed here (tests).
  */
 export function createRegprcPart(
   ports: (context: ModuleContext) => RegprcPorts,
-  settings: RegprcSettings = defaultRegprcSettings,
+  fixedSettings?: RegprcSettings,
 ): IdentityPart {
   return {
     name: 'regprc',
     migrations: [regprcHistory],
     async start(context) {
       const { platform, app } = context
+      const settings = fixedSettings ?? regprcSettingsFrom(platform.settings)
       const { db, bus, cipher } = platform
       const packets = createDbPacketStore(db, cipher)
       const { master, identity } = ports(context)
@@ -72,6 +75,8 @@ export function createRegprcPart(
  * parts' services (the identity module starts those parts before this one).
  */
 export const regprcPart: IdentityPart = createRegprcPart(({ platform }) => ({
-  master: masterDataAdapter(new MasterDataService({ db: platform.db, bus: platform.bus })),
+  master: masterDataAdapter(
+    new MasterDataService({ db: platform.db, bus: platform.bus, cipher: platform.cipher }),
+  ),
   identity: identityAdapter(createIdRepoServices(platform).idRepo),
 }))

@@ -37,7 +37,7 @@ describe.each(testBackends)('registration processor in a running server on %s', 
 
   beforeAll(async () => {
     server = await startTestServer(backend)
-    const { master } = await seedCountry(server.platform.db)
+    const { master } = await seedCountry(server.platform.db, { cipher: server.platform.cipher })
     const center = await master.centers.create(rootAdmin, sampleCenter())
     const common = { zoneCode: 'RSK', regCenterId: center.id }
     const machine = await master.equipment.createMachine(rootAdmin, {

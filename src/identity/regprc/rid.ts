@@ -1,9 +1,10 @@
-import { checkRid } from '../ids/index.js'
+import { checkRid, type RidRuleId } from '../ids/index.js'
 import type { RegistrationPacket } from './packet.schema.js'
 
-/** The RID is well formed (the ids part's rules) at `now`. */
-export function isValidRid(rid: string, now = new Date()): boolean {
-  return checkRid(rid, now).valid
+/** The first rule of the ids part the RID breaks at `now`, or null. */
+export function ridProblem(rid: string, now = new Date()): RidRuleId | null {
+  const check = checkRid(rid, now)
+  return check.valid ? null : check.rule
 }
 
 /**

@@ -15,12 +15,7 @@ const intake = [
 ]
 const validation = [
   ['VALIDATE_PACKET', 'SUCCESS', 'RPR-PKV-SUCCESS-001', 'Packet Validation is Successful'],
-  [
-    'PACKET_CLASSIFICATION',
-    'SUCCESS',
-    'RPR-PKC-SUCCESS-001',
-    'Packet Classification is Successful',
-  ],
+  ['PACKET_CLASSIFICATION', 'SUCCESS', 'RPR-PKCSUCCESS-001', 'Packet Classification is Successful'],
   ['CMD_VALIDATION', 'SUCCESS', 'RPR-CMD-SUCCESS-001', 'CMD Validation is Successful'],
   ['OPERATOR_VALIDATION', 'SUCCESS', 'RPR-OVM-SUCCESS-001', 'OPERATOR Validation is Successful'],
   [

@@ -3,6 +3,8 @@
 export interface Operator {
   /** Keycloak-style username, the user_detail id. */
   readonly id: string
+  /** Personal data, like a resident's name: only ever stored encrypted (user_detail.name). */
+  readonly name: string
   readonly centerId: string
   readonly role: 'REGISTRATION_OFFICER' | 'REGISTRATION_SUPERVISOR'
   /** When the account was disabled (is_active false from then on); null = active. */

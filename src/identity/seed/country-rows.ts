@@ -1,8 +1,11 @@
-import type { SeedValue } from './bulk-insert.js'
+import type { FieldCipher } from '../../platform/crypto/index.js'
+import type { CopyValue } from '../../platform/db/index.js'
+import { encryptOperatorName } from '../master/index.js'
 import type { Country } from './country-model.js'
 import { nationalHolidays, placeName } from './country.js'
 import { regionNames } from './names.js'
 import type { Prng } from './prng.js'
+import type { PersonalDataObserver } from './seed-context.js'
 import { created, type SeedSink } from './seed-sink.js'
 import { dayMs, windowStart, type SeedOptions } from './seed-options.js'
 
@@ -13,13 +16,37 @@ const offsetLabel = (minutes: number) =>
   minutes === 0 ? '(GMT+00:00) Greenwich Mean Time' : '(GMT+01:00) West Africa Time'
 
 /** A row ending in MOSIP's audit columns, soft-deleted when `deletedAt` is set. */
-function withAudit(values: SeedValue[], at: Date, updatedAt?: Date | null, deleted = false) {
+function withAudit(values: CopyValue[], at: Date, updatedAt?: Date | null, deleted = false) {
   if (!updatedAt) return [...values, ...created(by, at)]
   return [...values, by, at, by, updatedAt, deleted, deleted ? updatedAt : null]
 }
 
-/** Writes the country's master data: zones, locations, centers and their calendars, equipment, users. */
-export function addCountryRows(sink: SeedSink, country: Country, prng: Prng, options: SeedOptions) {
+/** Each operator's name as user_detail stores it (encrypted, as the admin API writes it), by id. */
+export async function sealOperatorNames(
+  country: Country,
+  cipher: FieldCipher,
+  onPersonalData: PersonalDataObserver,
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>()
+  for (const center of country.centers)
+    for (const user of [...center.officers, ...center.supervisors]) {
+      onPersonalData('name', user.name)
+      names.set(user.id, await encryptOperatorName(cipher, user.id, user.name))
+    }
+  return names
+}
+
+/**
+ * Writes the country's master data: zones, locations, centers and their calendars, equipment,
+ * users. `operatorNames` holds each operator's name as stored: encrypted (sealOperatorNames).
+ */
+export function addCountryRows(
+  sink: SeedSink,
+  country: Country,
+  prng: Prng,
+  options: SeedOptions,
+  operatorNames: ReadonlyMap<string, string>,
+) {
   const setup = new Date(windowStart(options).getTime() - 400 * dayMs)
   const zone = (
     code: string,
@@ -217,14 +244,14 @@ export function addCountryRows(sink: SeedSink, country: Country, prng: Prng, opt
     }
     for (const user of [...center.officers, ...center.supervisors]) {
       const until = user.disabledFrom ?? closed
-      // Operator names are personal data: the seed gives them a role label, not a name.
-      const label = `${user.role === 'REGISTRATION_OFFICER' ? 'Officer' : 'Supervisor'} ${user.id.split('.').slice(1).join('-')}`
+      const name = operatorNames.get(user.id)
+      if (name === undefined) throw new Error(`no stored name for operator ${user.id}`)
       sink.add(
         'user',
         withAudit(
           [
             user.id,
-            label,
+            name,
             until ? 'INA' : 'ACT',
             decommissioned ? null : center.id,
             'eng',

@@ -1,6 +1,6 @@
 import type { Center, Country, Machine, Operator } from './country-model.js'
-import { placeSyllables, regionNames } from './names.js'
-import type { Prng } from './prng.js'
+import { familyNames, givenNames, placeSyllables, regionNames } from './names.js'
+import { createPrng, type Prng } from './prng.js'
 import { dayMs, isoDate, windowStart, type SeedOptions } from './seed-options.js'
 
 /** Registrations one kiosk takes on a working day, at the demand the seed plans for. */
@@ -17,6 +17,13 @@ export const nationalHolidays: readonly (readonly [string, string])[] = [
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 export const placeName = (prng: Prng) =>
   capitalize(Array.from({ length: prng.int(2, 3) }, () => prng.pick(placeSyllables)).join(''))
+
+/** An operator's full name, in one of the country's languages, from the residents' lists. */
+function operatorName(prng: Prng): string {
+  const language = prng.pick(['eng', 'fra', 'ara'] as const)
+  const given = givenNames[language][prng.pick(['MLE', 'FLE'] as const)]
+  return `${prng.pick(given)} ${prng.pick(familyNames[language])}`
+}
 
 /** Region code: first three letters of the region's name. */
 export const regionCode = (index: number) =>
@@ -73,6 +80,17 @@ export function generateCountry(prng: Prng, options: SeedOptions): Country {
     else if (prng.chance(0.04)) inactive.add(i)
   }
   const heavy = prng.int(0, count - 1)
+  const lifecycleOf = (i: number) =>
+    decommissioned.has(i)
+      ? 'decommissioned'
+      : inactive.has(i) && i !== heavy
+        ? 'inactive'
+        : 'active'
+  // The last active center gets a disabled and a slow officer if chance gave none before it.
+  let lastActive = count - 1
+  while (lastActive > 0 && lifecycleOf(lastActive) !== 'active') lastActive--
+  // Operators' names come from a stream of their own, so naming them changes nothing else.
+  const naming = createPrng(`mosaic-seed:${options.seed}:operator-names`)
   let machineSeq = 10_001
   const centers: Center[] = []
   let disabledPlanted = false
@@ -86,11 +104,7 @@ export function generateCountry(prng: Prng, options: SeedOptions): Country {
     const kiosks = prng.int(2, 6)
     const startMinute = prng.pick([480, 480, 540])
     const lunchStartMinute = prng.pick([720, 750, 780])
-    const lifecycle = decommissioned.has(i)
-      ? 'decommissioned'
-      : inactive.has(i) && i !== heavy
-        ? 'inactive'
-        : 'active'
+    const lifecycle = lifecycleOf(i)
     const closedFrom =
       lifecycle === 'active' ? null : new Date(start + Math.floor((span * prng.int(40, 70)) / 100))
     const machines: Machine[] = Array.from({ length: kiosks }, () => ({
@@ -98,16 +112,17 @@ export function generateCountry(prng: Prng, options: SeedOptions): Country {
       centerId: id,
     }))
     const officers: Operator[] = machines.map((_, k) => {
+      const owedSlow = !slowPlanted && i === lastActive && k === 1
       const plantDisabled =
-        lifecycle === 'active' && (prng.chance(0.03) || (!disabledPlanted && i === count - 1))
-      const plantSlow =
         lifecycle === 'active' &&
-        !plantDisabled &&
-        (prng.chance(0.02) || (!slowPlanted && i === count - 1 && k === 1))
+        !owedSlow &&
+        (prng.chance(0.03) || (!disabledPlanted && i === lastActive))
+      const plantSlow = lifecycle === 'active' && !plantDisabled && (prng.chance(0.02) || owedSlow)
       disabledPlanted ||= plantDisabled
       slowPlanted ||= plantSlow
       return {
         id: `officer.${id}.${k + 1}`,
+        name: operatorName(naming),
         centerId: id,
         role: 'REGISTRATION_OFFICER',
         disabledFrom: plantDisabled
@@ -118,6 +133,7 @@ export function generateCountry(prng: Prng, options: SeedOptions): Country {
     })
     const supervisors: Operator[] = Array.from({ length: prng.int(1, 2) }, (_, k) => ({
       id: `supervisor.${id}.${k + 1}`,
+      name: operatorName(naming),
       centerId: id,
       role: 'REGISTRATION_SUPERVISOR',
       disabledFrom: null,

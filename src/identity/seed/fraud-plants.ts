@@ -3,8 +3,8 @@ import type { DayPlan } from './day-plan.js'
 import { writeIdentity } from './identity-rows.js'
 import { abroadIp, addPreregistration, homeIp } from './prereg-rows.js'
 import { centerPacket, timeOnDay } from './resident-life.js'
-import { generateResident, identityOf, type Resident } from './resident.js'
-import { plant, type SeedContext } from './seed-context.js'
+import { identityOf, type Resident } from './resident.js'
+import { newResident, plant, type SeedContext } from './seed-context.js'
 
 const activeOfficer = (
   center: Center,
@@ -90,7 +90,7 @@ export function plantFraud(context: SeedContext): void {
         ? center.endMinute + ctx.prng.int(30, 240)
         : center.startMinute - ctx.prng.int(60, 150)
       const at = new Date(day.date.getTime() + (local - center.utcOffsetMinutes) * 60_000)
-      const resident = generateResident(ctx.prng, ctx.country, at)
+      const resident = newResident(ctx, at)
       const { packet } = centerPacket(ctx, { center, ...staff, at }, 'NEW', resident, {
         blockedAt: {
           stage: 'c-m-d-validator',
@@ -110,8 +110,8 @@ export function plantFraud(context: SeedContext): void {
       const staff = center && activeOfficer(center, day)
       if (!center || !staff) return
       const at = timeOnDay(ctx, day, center)
-      let child = generateResident(ctx.prng, ctx.country, at)
-      while (child.ageYears >= 18) child = generateResident(ctx.prng, ctx.country, at)
+      let child = newResident(ctx, at)
+      while (child.ageYears >= 18) child = newResident(ctx, at)
       const { packet } = centerPacket(ctx, { center, ...staff, at }, 'NEW', child, {
         introducerInvalid: true,
       })
@@ -167,7 +167,7 @@ function attempt(
   const officer = center.officers[kiosk]
   if (!officer) return
   const at = timeOnDay(context, day, center)
-  const resident = generateResident(context.prng, context.country, at)
+  const resident = newResident(context, at)
   const blockedAt =
     pattern === 'decommissioned-center-attempt'
       ? { stage: 'c-m-d-validator' as const, sub: 'CENTER_ID_INACTIVE' as const, suffix: center.id }
@@ -190,16 +190,18 @@ function plantPreregFraud(context: SeedContext): void {
   const { prng } = context
   const days = openDays(context)
   const hosts = Math.max(1, Math.round(context.options.residents / 20_000))
-  for (let h = 0; h < hosts && days.length > 0; h++) {
+  // Booked on the portal over three days (any day: booking does not need an open center).
+  const span = Math.min(3, context.days.length)
+  const centers = context.country.centers.filter((center) => center.lifecycle === 'active')
+  for (let h = 0; h < hosts && centers.length > 0; h++) {
     const ip = homeIp(prng)
-    const first = prng.pick(days).index
+    const first = prng.int(0, context.days.length - span)
     const ids: string[] = []
     const count = prng.int(25, 45)
     for (let i = 0; i < count; i++) {
-      plant(context, first + (i % 3), (c, day) => {
-        const center = pickOpen(c, day)
-        if (!center) return
-        const at = timeOnDay(c, day, center)
+      plant(context, first + (i % span), (c, day) => {
+        const center = c.prng.pick(centers)
+        const at = timeOnDay(c, day, null)
         ids.push(
           addPreregistration(c, {
             center,

@@ -15,6 +15,11 @@ export interface Prng {
   digits(length: number): string
   /** A UUID-shaped id (version 4 layout) from the stream. */
   uuid(): string
+  /**
+   * A version-7 UUID for an event at `at` (ms since 1970): time first, so ids of time-series rows
+   * (transactions, audit, authentications) land at the end of their primary-key index.
+   */
+  timeUuid(at: number): string
   /** A child stream, independent of how much this one is used later. */
   fork(label: string): Prng
 }
@@ -37,7 +42,13 @@ export function hash32(text: string): number {
   return h
 }
 
-const hex = (value: number) => (value >>> 0).toString(16).padStart(8, '0')
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+/** Four bytes of `w`, high first, as hex. */
+const hex8 = (w: number) =>
+  (HEX[w >>> 24] ?? '') +
+  (HEX[(w >>> 16) & 255] ?? '') +
+  (HEX[(w >>> 8) & 255] ?? '') +
+  (HEX[w & 255] ?? '')
 
 export function createPrng(seed: string | number): Prng {
   const init = splitmix32(typeof seed === 'number' ? seed : hash32(seed))
@@ -77,15 +88,25 @@ export function createPrng(seed: string | number): Prng {
       return last[0]
     },
     digits(length) {
+      // Nine digits per draw (the slight bias of 2^32 mod 10^9 does not matter here).
       let out = ''
-      while (out.length < length) out += String(raw() % 10)
-      return out
+      while (out.length < length) out += String(raw() % 1_000_000_000).padStart(9, '0')
+      return out.length === length ? out : out.slice(0, length)
     },
     uuid() {
-      const [w1, w2, w3, w4] = [raw(), raw(), raw(), raw()]
-      const h = hex(w1) + hex(w2) + hex(w3) + hex(w4)
-      const variant = ((parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16)
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`
+      const w1 = raw()
+      // Version nibble 4 and variant bits 10xx, as a version-4 UUID has them.
+      const w2 = ((raw() & 0xffff0fff) | 0x4000) >>> 0
+      const w3 = ((raw() & 0x3fffffff) | 0x80000000) >>> 0
+      const a = hex8(w2)
+      const b = hex8(w3)
+      return `${hex8(w1)}-${a.slice(0, 4)}-${a.slice(4)}-${b.slice(0, 4)}-${b.slice(4)}${hex8(raw())}`
+    },
+    timeUuid(at) {
+      const high = hex8(Math.floor(at / 65_536))
+      const low = hex8(((at % 65_536) * 65_536 + 0x7000 + (raw() & 0x0fff)) >>> 0)
+      const b = hex8(((raw() & 0x3fffffff) | 0x80000000) >>> 0)
+      return `${high}-${low.slice(0, 4)}-${low.slice(4)}-${b.slice(0, 4)}-${b.slice(4)}${hex8(raw())}`
     },
     fork: (label) => createPrng((raw() ^ hash32(label)) >>> 0),
   }

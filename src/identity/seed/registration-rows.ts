@@ -68,7 +68,7 @@ export function writePacket(
       break
     }
     const info = step.stage === 'reprocessor' ? reprocessorInfo : stages[step.stage]
-    const id = prng.uuid()
+    const id = prng.timeUuid(at)
     const when = new Date(at)
     const comment = statusComment(step.sub, step.suffix ? packet.centerId : undefined)
     const actor =
@@ -164,7 +164,7 @@ export function writePacket(
   }
   if (status !== 'PROCESSING') {
     sink.add('audit', [
-      prng.uuid(),
+      prng.timeUuid(updatedAt.getTime()),
       updatedAt,
       `${subStatuses[plan.steps.at(-1)?.sub ?? 'PACKET_RECEIVED'].code} workflow ${status}`,
       'RPR_402',

@@ -6,8 +6,8 @@ import { writeIdentity, type IdentityLife } from './identity-rows.js'
 import { heavyCenterMatchFactor, introducerFailureRate, outcomeTable } from './outcome-rates.js'
 import { addPreregistration } from './prereg-rows.js'
 import { writePacket, type Packet } from './registration-rows.js'
-import { ageGroupOf, generateResident, identityOf, type Resident } from './resident.js'
-import type { SeedContext } from './seed-context.js'
+import { ageGroupOf, identityOf, type Resident } from './resident.js'
+import { newResident, type SeedContext } from './seed-context.js'
 import { planWorkflow, type PlanInput } from './workflow-plan.js'
 import { plantDeceasedImpostor } from './fraud-plants.js'
 
@@ -94,7 +94,7 @@ export async function registerResident(
   capture: Capture,
 ): Promise<void> {
   const { prng } = context
-  const resident = generateResident(prng, context.country, capture.at)
+  const resident = newResident(context, capture.at)
   const child = resident.ageYears < 18
   const introducer = child ? context.lastAdultRid : null
   const { packet, written } = centerPacket(context, capture, 'NEW', resident)
@@ -110,24 +110,31 @@ export async function registerResident(
   const identity = identityOf(resident, introducer ?? undefined)
   const changes: IdentityLife['changes'][number][] = []
   let lastDay = day.index
+  // A type not asked for yet is owed to the next resident who can ask, so that even a small
+  // country has every registration type; at scale that changes one resident in a million.
+  const owed = (type: SyncType) => !context.followUpsMade.has(type)
   for (const [type, rate] of followUpRates) {
-    if (!prng.chance(rate)) continue
+    if (!prng.chance(rate) && !owed(type)) continue
     const remaining = context.days.length - lastDay - 1
     if (remaining < 1) break
     const followDay = context.days[lastDay + prng.int(1, Math.min(remaining, 120))]
     if (!followDay) break
+    context.followUpsMade.add(type)
     const change = followUp(context, followDay, capture, type, resident, packet.rid)
     if (!change) continue
     lastDay = followDay.index
     changes.push(change)
     if (type === 'DEACTIVATED') {
       // One deactivation in five was a mistake, reactivated later; the rest report a death.
-      const againDay = context.days[lastDay + prng.int(1, 30)]
-      const again = prng.chance(0.2) && againDay
+      const daysLeft = context.days.length - lastDay - 1
+      const againDay =
+        daysLeft > 0 ? context.days[lastDay + prng.int(1, Math.min(30, daysLeft))] : undefined
+      const again = (prng.chance(0.2) || owed('ACTIVATED')) && againDay
       if (!again) {
         plantDeceasedImpostor(context, followDay.index, resident, packet.rid, uinRefId, change.at)
         break
       }
+      context.followUpsMade.add('ACTIVATED')
       const reactivated = followUp(context, againDay, capture, 'ACTIVATED', resident, packet.rid)
       if (reactivated) {
         changes.push(reactivated)
@@ -135,7 +142,8 @@ export async function registerResident(
       }
     }
   }
-  const fakeRate = Math.min(0.05, (4 * context.fakeDocuments.length) / context.options.residents)
+  // Sized to fill every group of four well before the window ends, even in a small country.
+  const fakeRate = Math.min(0.05, (12 * context.fakeDocuments.length) / context.options.residents)
   const fake = prng.chance(fakeRate)
     ? context.fakeDocuments.find((doc) => doc.uinRefIds.length < 4)
     : undefined
@@ -242,6 +250,7 @@ function followUp(
       addressLine1: `${prng.int(1, 480)} New Town Road`,
       postal: prng.pick(context.country.postalCodes),
     }
+    context.onPersonalData('address', moved.addressLine1)
     return { at, rid: result.packet.rid, identity: identityOf(moved) }
   }
   return type === 'LOST' ? { at, rid: result.packet.rid } : undefined

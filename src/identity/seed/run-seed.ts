@@ -1,21 +1,27 @@
 import { sql } from 'kysely'
-import type { KeyStore } from '../../platform/crypto/index.js'
-import type { Db } from '../../platform/db/index.js'
+import { createFieldCipher, type KeyStore } from '../../platform/crypto/index.js'
+import type { Database, Db } from '../../platform/db/index.js'
 import { createIdaHashers } from '../ida/index.js'
 import type { IdRepoKeyring } from '../idrepo/index.js'
 import { generateCountry } from './country.js'
-import { addCountryRows } from './country-rows.js'
+import { addCountryRows, sealOperatorNames } from './country-rows.js'
 import { apportion, kioskTimes, planDays } from './day-plan.js'
 import { plantFraud } from './fraud-plants.js'
+import { rebuildDeferredIndexes, withIndexesDeferred } from './deferred-indexes.js'
 import { SeedIdentifiers } from './identity-rows.js'
 import { createPrng } from './prng.js'
 import { registerResident, type Capture } from './resident-life.js'
-import { createSeedContext } from './seed-context.js'
+import { createSeedContext, type PersonalDataObserver } from './seed-context.js'
 import { seedErrors } from './seed-errors.js'
 import { silentProgress, type SeedProgress } from './seed-progress.js'
 import { SeedSink } from './seed-sink.js'
-import { seedOptionsSchema, windowStart, type SeedOptionsInput } from './seed-options.js'
-import type { SeedTableName } from './table-specs.js'
+import {
+  seedOptionsSchema,
+  windowStart,
+  type SeedOptions,
+  type SeedOptionsInput,
+} from './seed-options.js'
+import { seedTables, type SeedTableName } from './table-specs.js'
 
 export interface SeedSummary {
   readonly residents: number
@@ -33,6 +39,16 @@ export async function existingData(db: Db): Promise<string | null> {
   return rows[0]?.what ?? null
 }
 
+export interface SeedDeps {
+  /** The database and its bulk load. */
+  readonly database: Pick<Database, 'db' | 'copyIn'>
+  readonly keyring: IdRepoKeyring
+  /** The key store: the platform's field cipher (operators' names), IDA's keyed hashes. */
+  readonly keys: KeyStore
+  /** Sees every personal value the seed makes up, in plaintext (for tests). */
+  readonly onPersonalData?: PersonalDataObserver
+}
+
 /**
  * Seeds an empty database with a synthetic country, deterministically from `seed`: master data,
  * then day by day the residents' registrations (and their later requests), the planted fraud
@@ -40,12 +56,7 @@ export async function existingData(db: Db): Promise<string | null> {
  * already holds registrations, identities or centers.
  */
 export async function runSeed(
-  deps: {
-    readonly db: Db
-    readonly keyring: IdRepoKeyring
-    /** The key store, for ID authentication's keyed hashes; without it no auth transactions. */
-    readonly keys?: KeyStore
-  },
+  deps: SeedDeps,
   input: SeedOptionsInput,
   progress: SeedProgress = silentProgress,
 ): Promise<SeedSummary> {
@@ -55,13 +66,43 @@ export async function runSeed(
       parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
     )
   const options = parsed.data
-  const existing = await existingData(deps.db)
+  const { db } = deps.database
+  const indexProgress = (done: number, total: number) => progress.update('indexes', done, total)
+  await rebuildDeferredIndexes(db, indexProgress)
+  const existing = await existingData(db)
   if (existing) throw seedErrors.notEmpty(existing)
+  const tables = Object.values(seedTables).map((spec) => spec.table)
+  const summary = await withIndexesDeferred(
+    db,
+    tables,
+    () => loadCountry(deps, options, progress),
+    indexProgress,
+  )
+  const { residents, registrations, rows } = summary
+  progress.done(
+    `${residents.toLocaleString('en')} residents, ${registrations.toLocaleString('en')} registrations, ${(rows.transaction ?? 0).toLocaleString('en')} transactions`,
+  )
+  return summary
+}
+
+/** Generates the country and writes it (into tables whose secondary indexes wait). */
+async function loadCountry(
+  deps: SeedDeps,
+  options: SeedOptions,
+  progress: SeedProgress,
+): Promise<SeedSummary> {
+  const { db } = deps.database
 
   const root = createPrng(`mosaic-seed:${options.seed}`)
   const country = generateCountry(root.fork('country'), options)
-  const sink = new SeedSink(deps.db)
-  addCountryRows(sink, country, root.fork('master'), options)
+  const sink = new SeedSink(deps.database)
+  const onPersonalData = deps.onPersonalData ?? (() => {})
+  const operatorNames = await sealOperatorNames(
+    country,
+    createFieldCipher(deps.keys),
+    onPersonalData,
+  )
+  addCountryRows(sink, country, root.fork('master'), options, operatorNames)
   await sink.flush(true)
 
   const days = planDays(country, windowStart(options), options.days)
@@ -70,11 +111,12 @@ export async function runSeed(
     prng: root.fork('registrations'),
     crypto: await deps.keyring.session(),
     // ID authentication's own hashers, so that it finds these transactions.
-    auth: deps.keys ? createIdaHashers(deps.keys) : null,
+    auth: createIdaHashers(deps.keys),
     ids: new SeedIdentifiers(root.fork('identifiers')),
     country,
     options,
     days,
+    onPersonalData,
   })
   plantFraud({ ...context, prng: root.fork('fraud') })
   const popularity = new Map(country.centers.map((c) => [c.id, 0.6 + root.next() * 0.8]))
@@ -145,15 +187,12 @@ export async function runSeed(
   // Centers and machines got explicit ids: move MOSIP's id sequences past them, so that the
   // next center or machine created through the admin API does not collide.
   await sql`select setval('master.rcid_seq', (select max(id::int) from master.registration_center)),
-    setval('master.mid_seq', (select max(id::int) from master.machine_master))`.execute(deps.db)
+    setval('master.mid_seq', (select max(id::int) from master.machine_master))`.execute(db)
   const registrations = sink.count('registration')
   await sql`insert into seed.run (seed, residents, days, until_dtimes, registrations)
     values (${options.seed}, ${options.residents}, ${options.days}, ${options.until.toISOString()}::timestamptz at time zone 'UTC', ${registrations})`.execute(
-    deps.db,
+    db,
   )
   const rows = Object.fromEntries(sink.counts) as Partial<Record<SeedTableName, number>>
-  progress.done(
-    `${done.toLocaleString('en')} residents, ${registrations.toLocaleString('en')} registrations, ${(rows.transaction ?? 0).toLocaleString('en')} transactions`,
-  )
   return { residents: done, registrations, rows }
 }

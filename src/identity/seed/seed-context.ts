@@ -5,6 +5,7 @@ import type { Country } from './country-model.js'
 import type { DayPlan } from './day-plan.js'
 import type { SeedIdentifiers } from './identity-rows.js'
 import type { Prng } from './prng.js'
+import { generateResident, type Resident } from './resident.js'
 import type { SeedSink } from './seed-sink.js'
 import type { SeedOptions } from './seed-options.js'
 
@@ -23,6 +24,15 @@ export const fraudPatterns = [
 ] as const
 export type FraudPattern = (typeof fraudPatterns)[number]
 
+/** What kind of personal value the seed made up. */
+export type PersonalDataKind = 'name' | 'phone' | 'email' | 'address'
+
+/**
+ * Sees each personal value the seed makes up (residents' and operators' names, phones, emails,
+ * street addresses) in plaintext, before it is encrypted: for tests proving none is stored so.
+ */
+export type PersonalDataObserver = (kind: PersonalDataKind, value: string) => void
+
 /** A registration planted on a given day (fraud attempts, impostors of the dead). */
 export type PlantedEvent = (context: SeedContext, day: DayPlan) => Promise<void> | void
 
@@ -38,10 +48,13 @@ export interface SeedContext {
   readonly options: SeedOptions
   readonly days: readonly DayPlan[]
   readonly planted: Map<number, PlantedEvent[]>
+  readonly onPersonalData: PersonalDataObserver
   /** Document hashes planted for reuse across residents (fake supporting documents). */
   readonly fakeDocuments: { readonly hash: string; readonly uinRefIds: string[] }[]
   /** RID of an adult with a UIN, to introduce the next child. */
   lastAdultRid: string | null
+  /** Follow-up request types already made: until one is, it is owed (see resident-life.ts). */
+  readonly followUpsMade: Set<string>
   nextRid(centerId: string, machineId: string, at: Date): string
   nextPreregId(): string
   truth(
@@ -55,7 +68,13 @@ export interface SeedContext {
 export function createSeedContext(
   base: Omit<
     SeedContext,
-    'nextRid' | 'nextPreregId' | 'truth' | 'planted' | 'lastAdultRid' | 'fakeDocuments'
+    | 'nextRid'
+    | 'nextPreregId'
+    | 'truth'
+    | 'planted'
+    | 'lastAdultRid'
+    | 'fakeDocuments'
+    | 'followUpsMade'
   >,
 ): SeedContext & { readonly sequences: Map<string, number> } {
   const sequences = new Map<string, number>()
@@ -65,6 +84,7 @@ export function createSeedContext(
     planted: new Map<number, PlantedEvent[]>(),
     fakeDocuments: [],
     lastAdultRid: null,
+    followUpsMade: new Set<string>(),
     sequences,
     nextRid(centerId: string, machineId: string, at: Date) {
       const key = `${centerId}:${machineId}`
@@ -93,6 +113,16 @@ export function createSeedContext(
     },
   }
   return context
+}
+
+/** A new synthetic person from the context's stream, shown to the personal-data observer. */
+export function newResident(context: SeedContext, at: Date): Resident {
+  const resident = generateResident(context.prng, context.country, at)
+  context.onPersonalData('name', resident.fullName)
+  context.onPersonalData('address', resident.addressLine1)
+  if (resident.phone) context.onPersonalData('phone', resident.phone)
+  if (resident.email) context.onPersonalData('email', resident.email)
+  return resident
 }
 
 /** Adds an event to a day's plan (days outside the window are dropped). */

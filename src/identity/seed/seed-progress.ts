@@ -20,14 +20,17 @@ export function describeProgress(
 /** Writes a line to `write` at most every `everyMs` (and at the end of each phase). */
 export function throttledProgress(write: (line: string) => void, everyMs = 1_000): SeedProgress {
   // Progress timing is the one place the seed reads the clock: it never reaches the data.
-  const started = performance.now()
+  const started = new Map<string, number>()
   let last = -Infinity
   return {
     update(phase, done, total) {
       const now = performance.now()
+      // Each phase's rate and time left count from its own first report.
+      const phaseStart = started.get(phase) ?? now
+      started.set(phase, phaseStart)
       if (now - last < everyMs && done < total) return
       last = now
-      write(describeProgress(phase, done, total, now - started))
+      write(describeProgress(phase, done, total, now - phaseStart))
     },
     done: (summary) => write(`seed: ${summary}`),
   }

@@ -1,28 +1,31 @@
-import type { Db } from '../../platform/db/index.js'
-import { bulkInsert, type SeedValue } from './bulk-insert.js'
+import { copyTextRow, type CopyValue, type Database } from '../../platform/db/index.js'
 import { flushThreshold, seedTables, type SeedTableName } from './table-specs.js'
 
 const order = Object.keys(seedTables) as SeedTableName[]
 
+/** What the sink writes through: the database's bulk load. */
+export type SeedLoader = Pick<Database, 'copyIn'>
+
 /**
- * Buffers generated rows per table and writes them in bulk, parents before children (the
- * order of `seedTables`), so foreign keys hold at every flush.
+ * Buffers generated rows per table, already in COPY text (one string per row, so the many
+ * small values die young), and bulk-loads them, parents before children (the order of
+ * `seedTables`), so foreign keys hold at every flush.
  */
 export class SeedSink {
-  private readonly buffers = new Map<SeedTableName, SeedValue[][]>()
+  private readonly buffers = new Map<SeedTableName, string[]>()
   readonly counts = new Map<SeedTableName, number>()
   private buffered = 0
   private readonly inFlight: Promise<void>[] = []
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly loader: SeedLoader) {}
 
-  add(table: SeedTableName, row: SeedValue[]): void {
+  add(table: SeedTableName, row: readonly CopyValue[]): void {
     let buffer = this.buffers.get(table)
     if (!buffer) {
       buffer = []
       this.buffers.set(table, buffer)
     }
-    buffer.push(row)
+    buffer.push(copyTextRow(row))
     this.buffered++
     this.counts.set(table, (this.counts.get(table) ?? 0) + 1)
   }
@@ -30,7 +33,7 @@ export class SeedSink {
   /**
    * Writes everything buffered when enough has piled up (or always, with `force`, which also
    * waits for every write). Up to two batches are written at once: on PostgreSQL the server
-   * inserts one while this process generates the next (PGlite queues them). Batches never
+   * loads one while this process generates the next (PGlite queues them). Batches never
    * refer to each other's rows, so their order does not matter.
    */
   async flush(force = false): Promise<void> {
@@ -38,11 +41,14 @@ export class SeedSink {
       const batch = order.flatMap((table) => {
         const rows = this.buffers.get(table)
         this.buffers.set(table, [])
-        return rows && rows.length > 0 ? [[table, rows] as const] : []
+        return rows && rows.length > 0 ? [[table, rows.join('')] as const] : []
       })
       this.buffered = 0
       const write = (async () => {
-        for (const [table, rows] of batch) await bulkInsert(this.db, seedTables[table], rows)
+        for (const [table, text] of batch) {
+          const spec = seedTables[table]
+          await this.loader.copyIn(spec.table, spec.columns, text)
+        }
       })()
       this.inFlight.push(write)
       write.catch(() => {})
@@ -56,6 +62,6 @@ export class SeedSink {
 }
 
 /** MOSIP's audit columns: created by `by` at `at`, never updated or deleted. */
-export function created(by: string, at: Date): SeedValue[] {
+export function created(by: string, at: Date): CopyValue[] {
   return [by, at, null, null, false, null]
 }

@@ -26,5 +26,14 @@ export const seedHistory: MigrationHistory = {
           registrations integer not null)`.execute(db)
       },
     },
+    '0002_create_deferred_index': {
+      async up(db) {
+        // Secondary indexes dropped while a seed loads (see deferred-indexes.ts), kept here
+        // until rebuilt, so that a seed killed half-way loses none of them.
+        await sql`create table seed.deferred_index (
+          index_name text not null primary key,
+          definition text not null)`.execute(db)
+      },
+    },
   },
 }

@@ -1,5 +1,6 @@
 import type { IdentityPart } from '../identity-part.js'
 import { createIdRepoKeyring } from '../idrepo/index.js'
+import { rebuildDeferredIndexes } from './deferred-indexes.js'
 import { preregHistory } from './prereg.migrations.js'
 import { existingData, runSeed } from './run-seed.js'
 import { throttledProgress } from './seed-progress.js'
@@ -19,12 +20,19 @@ export const seedPart: IdentityPart = {
   migrations: [preregHistory, seedHistory],
   async start({ platform }) {
     const { settings, logger, db } = platform
+    const log = logger.child({ component: 'seed' })
+    // Whatever the setting: a seed killed while loading left its tables without some indexes.
+    const rebuilt = await rebuildDeferredIndexes(db)
+    if (rebuilt > 0) log.warn({ rebuilt }, 'rebuilt indexes an interrupted seed had dropped')
     const enabled = settings.identity.seedOnEmpty ?? settings.database.url === undefined
     if (!enabled || (await existingData(db))) return {}
-    const log = logger.child({ component: 'seed' })
     log.info(startupSeed, 'empty database: seeding a synthetic country in the background')
     const running = runSeed(
-      { db, keyring: createIdRepoKeyring(platform.keys), keys: platform.keys },
+      {
+        database: platform.database,
+        keyring: createIdRepoKeyring(platform.keys),
+        keys: platform.keys,
+      },
       startupSeed,
       throttledProgress((line) => log.info(line), 2_000),
     ).catch((error: unknown) => log.error({ err: error }, 'seeding the synthetic country failed'))

@@ -29,6 +29,7 @@ export async function openSeedHarness(backend: Backend): Promise<SeedHarness> {
  * is compared separately by decrypting.
  */
 export const keyDependentColumns = new Set([
+  'master.user_detail.name',
   'idrepo.uin.uin',
   'idrepo.uin.uin_hash',
   'idrepo.uin.uin_data',
@@ -47,9 +48,7 @@ export const keyDependentColumns = new Set([
 export async function seededContentHash(db: Db): Promise<string> {
   const hash = createHash('sha256')
   for (const spec of Object.values(seedTables)) {
-    const columns = spec.columns
-      .map((c) => c.name)
-      .filter((c) => !keyDependentColumns.has(`${spec.table}.${c}`))
+    const columns = spec.columns.filter((c) => !keyDependentColumns.has(`${spec.table}.${c}`))
     const list = sql.join(columns.map((c) => sql.ref(c)))
     const { rows } = await sql<{
       line: string

@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createFieldCipher } from '../../platform/crypto/index.js'
 import { testBackends } from '../../platform/db/test-database.js'
 import type { Identity } from '../idrepo/index.js'
+import { withOperatorName } from '../master/index.js'
 import { subStatuses, transactionStatusCodes, transactionTypeCodes } from '../regprc/index.js'
 import { runSeed } from './run-seed.js'
 import { fraudPatterns } from './seed-context.js'
@@ -12,7 +14,7 @@ const small: { residents: number; days: number } = { residents: 200, days: 14 }
 async function seeded(backend: (typeof testBackends)[number], seed: string, size = small) {
   const harness = await openSeedHarness(backend)
   await runSeed(
-    { db: harness.database.db, keyring: harness.keyring, keys: harness.keys },
+    { database: harness.database, keyring: harness.keyring, keys: harness.keys },
     { ...size, seed },
   )
   return harness
@@ -27,6 +29,15 @@ async function identities(harness: SeedHarness): Promise<Map<string, Identity>> 
   for (const row of rows)
     out.set(row.reg_id, await crypto.decryptIdentity(row.uin_data, row.uin_ref_id))
   return out
+}
+
+/** Every operator's name, decrypted as the admin API does, by user id. */
+async function operatorNames(harness: SeedHarness): Promise<[string, string | null][]> {
+  const cipher = createFieldCipher(harness.keys)
+  const { rows } = await sql<{ id: string; name: string | null }>`
+    select id, name from master.user_detail order by id`.execute(harness.database.db)
+  const named = await Promise.all(rows.map((row) => withOperatorName(cipher, row)))
+  return named.map((row) => [row.id, row.name])
 }
 
 describe.each(testBackends)('mosaic seed on %s', (backend) => {
@@ -45,6 +56,7 @@ describe.each(testBackends)('mosaic seed on %s', (backend) => {
         expect(hc).not.toBe(ha)
         // Ciphertexts differ (random nonces, per-installation keys); what they hold does not.
         expect([...(await identities(a))]).toEqual([...(await identities(b))])
+        expect(await operatorNames(a)).toEqual(await operatorNames(b))
       } finally {
         await Promise.all([a, b, c].map((h) => h.database.drop()))
       }
@@ -202,7 +214,10 @@ describe.each(testBackends)('mosaic seed on %s', (backend) => {
 
     it('refuses to seed over existing data and says what to do', async () => {
       await expect(
-        runSeed({ db: db(), keyring: harness.keyring }, { residents: 10, days: 1, seed: 'again' }),
+        runSeed(
+          { database: harness.database, keyring: harness.keyring, keys: harness.keys },
+          { residents: 10, days: 1, seed: 'again' },
+        ),
       ).rejects.toMatchObject({
         code: 'MOS-SEED-001',
         action: expect.stringContaining('empty database'),

@@ -1,21 +1,16 @@
-import type { ColumnSpec, TableSpec } from './bulk-insert.js'
+/** A table the seed fills: schema-qualified name and the columns rows give, in order. */
+export interface TableSpec {
+  readonly table: string
+  readonly columns: readonly string[]
+}
 
-/** `name:type name:type ...` → columns; `@audit` adds MOSIP's cr/upd/del columns. */
+/** `name name ...` → columns; `@audit` adds MOSIP's cr/upd/del columns. */
 function spec(table: string, columns: string): TableSpec {
   const expanded = columns.replace(
     '@audit',
-    'cr_by:varchar cr_dtimes:timestamp upd_by:varchar upd_dtimes:timestamp is_deleted:boolean del_dtimes:timestamp',
+    'cr_by cr_dtimes upd_by upd_dtimes is_deleted del_dtimes',
   )
-  return {
-    table,
-    columns: expanded
-      .trim()
-      .split(/\s+/)
-      .map((pair) => {
-        const [name, type] = pair.split(':')
-        return { name, type } as ColumnSpec
-      }),
-  }
+  return { table, columns: expanded.trim().split(/\s+/) }
 }
 
 /**
@@ -25,99 +20,93 @@ function spec(table: string, columns: string): TableSpec {
 export const seedTables = {
   zone: spec(
     'master.zone',
-    'code:varchar name:varchar hierarchy_level:int hierarchy_level_name:varchar hierarchy_path:varchar parent_zone_code:varchar lang_code:varchar is_active:boolean @audit',
+    'code name hierarchy_level hierarchy_level_name hierarchy_path parent_zone_code lang_code is_active @audit',
   ),
   location: spec(
     'master.location',
-    'code:varchar name:varchar hierarchy_level:int hierarchy_level_name:varchar parent_loc_code:varchar lang_code:varchar is_active:boolean @audit',
+    'code name hierarchy_level hierarchy_level_name parent_loc_code lang_code is_active @audit',
   ),
   center: spec(
     'master.registration_center',
-    'id:varchar name:varchar cntrtyp_code:varchar addr_line1:varchar latitude:varchar longitude:varchar location_code:varchar contact_phone:varchar number_of_kiosks:int working_hours:varchar per_kiosk_process_time:time center_start_time:time center_end_time:time lunch_start_time:time lunch_end_time:time time_zone:varchar holiday_loc_code:varchar zone_code:varchar lang_code:varchar is_active:boolean @audit',
+    'id name cntrtyp_code addr_line1 latitude longitude location_code contact_phone number_of_kiosks working_hours per_kiosk_process_time center_start_time center_end_time lunch_start_time lunch_end_time time_zone holiday_loc_code zone_code lang_code is_active @audit',
   ),
   workingDay: spec(
     'master.reg_working_nonworking',
-    'regcntr_id:varchar day_code:varchar lang_code:varchar is_working:boolean is_active:boolean @audit',
+    'regcntr_id day_code lang_code is_working is_active @audit',
   ),
   centerHoliday: spec(
     'master.reg_exceptional_holiday',
-    'regcntr_id:varchar hol_date:date hol_name:varchar hol_reason:varchar lang_code:varchar is_active:boolean @audit',
+    'regcntr_id hol_date hol_name hol_reason lang_code is_active @audit',
   ),
   locHoliday: spec(
     'master.loc_holiday',
-    'id:int location_code:varchar holiday_date:date holiday_name:varchar holiday_desc:varchar lang_code:varchar is_active:boolean @audit',
+    'id location_code holiday_date holiday_name holiday_desc lang_code is_active @audit',
   ),
   machine: spec(
     'master.machine_master',
-    'id:varchar name:varchar mac_address:varchar serial_num:varchar ip_address:varchar mspec_id:varchar key_index:varchar zone_code:varchar regcntr_id:varchar lang_code:varchar is_active:boolean @audit',
+    'id name mac_address serial_num ip_address mspec_id key_index zone_code regcntr_id lang_code is_active @audit',
   ),
   device: spec(
     'master.device_master',
-    'id:varchar name:varchar mac_address:varchar serial_num:varchar dspec_id:varchar zone_code:varchar regcntr_id:varchar lang_code:varchar is_active:boolean @audit',
+    'id name mac_address serial_num dspec_id zone_code regcntr_id lang_code is_active @audit',
   ),
   user: spec(
     'master.user_detail',
-    'id:varchar name:varchar status_code:varchar regcntr_id:varchar lang_code:varchar last_login_dtimes:timestamp last_login_method:varchar is_active:boolean @audit',
+    'id name status_code regcntr_id lang_code last_login_dtimes last_login_method is_active @audit',
   ),
-  zoneUser: spec(
-    'master.zone_user',
-    'zone_code:varchar usr_id:varchar lang_code:varchar is_active:boolean @audit',
-  ),
+  zoneUser: spec('master.zone_user', 'zone_code usr_id lang_code is_active @audit'),
   registration: spec(
     'regprc.registration',
-    'workflow_instance_id:varchar reg_id:varchar process:varchar ref_reg_id:varchar applicant_type:varchar status_code:varchar lang_code:varchar status_comment:varchar latest_trn_id:varchar latest_trn_type_code:varchar latest_trn_status_code:varchar latest_trn_dtimes:timestamp reg_process_retry_count:int reg_stage_name:varchar trn_retry_count:int pkt_cr_dtimes:timestamp is_active:boolean last_success_stage_name:varchar source:varchar iteration:int @audit',
+    'workflow_instance_id reg_id process ref_reg_id applicant_type status_code lang_code status_comment latest_trn_id latest_trn_type_code latest_trn_status_code latest_trn_dtimes reg_process_retry_count reg_stage_name trn_retry_count pkt_cr_dtimes is_active last_success_stage_name source iteration @audit',
   ),
   transaction: spec(
     'regprc.registration_transaction',
-    'id:varchar reg_id:varchar trn_type_code:varchar remarks:varchar parent_regtrn_id:varchar ref_id:varchar ref_id_type:varchar status_code:varchar sub_status_code:varchar lang_code:varchar status_comment:varchar @audit',
+    'id reg_id trn_type_code remarks parent_regtrn_id ref_id ref_id_type status_code sub_status_code lang_code status_comment @audit',
   ),
   manualVerification: spec(
     'regprc.reg_manual_verification',
-    'workflow_instance_id:varchar reg_id:varchar matched_ref_id:varchar matched_ref_type:varchar mv_usr_id:varchar ref_regtrn_id:varchar request_id:varchar status_code:varchar reason_code:varchar status_comment:varchar trntyp_code:varchar lang_code:varchar is_active:boolean @audit',
+    'workflow_instance_id reg_id matched_ref_id matched_ref_type mv_usr_id ref_regtrn_id request_id status_code reason_code status_comment trntyp_code lang_code is_active @audit',
   ),
-  kernelUin: spec('kernel.uin', 'uin:varchar uin_status:varchar @audit'),
-  kernelVid: spec('kernel.vid', 'vid:varchar expiry_dtimes:timestamp vid_status:varchar @audit'),
+  kernelUin: spec('kernel.uin', 'uin uin_status @audit'),
+  kernelVid: spec('kernel.vid', 'vid expiry_dtimes vid_status @audit'),
   ridSeq: spec(
     'kernel.rid_seq',
-    'regcntr_id:varchar machine_id:varchar curr_seq_no:int cr_by:varchar cr_dtimes:timestamp upd_by:varchar upd_dtimes:timestamp',
+    'regcntr_id machine_id curr_seq_no cr_by cr_dtimes upd_by upd_dtimes',
   ),
   uin: spec(
     'idrepo.uin',
-    'uin_ref_id:varchar uin:varchar uin_hash:varchar uin_data:bytea uin_data_hash:varchar reg_id:varchar bio_ref_id:varchar status_code:varchar lang_code:varchar @audit',
+    'uin_ref_id uin uin_hash uin_data uin_data_hash reg_id bio_ref_id status_code lang_code @audit',
   ),
   uinHistory: spec(
     'idrepo.uin_h',
-    'uin_ref_id:varchar uin:varchar uin_hash:varchar uin_data:bytea uin_data_hash:varchar reg_id:varchar bio_ref_id:varchar status_code:varchar lang_code:varchar eff_dtimes:timestamp @audit',
+    'uin_ref_id uin uin_hash uin_data uin_data_hash reg_id bio_ref_id status_code lang_code eff_dtimes @audit',
   ),
   uinDocument: spec(
     'idrepo.uin_document',
-    'uin_ref_id:varchar doccat_code:varchar doctyp_code:varchar doc_id:varchar doc_name:varchar docfmt_code:varchar doc_hash:varchar lang_code:varchar @audit',
+    'uin_ref_id doccat_code doctyp_code doc_id doc_name docfmt_code doc_hash lang_code @audit',
   ),
-  anonymousProfile: spec('idrepo.anonymous_profile', 'id:varchar profile:varchar @audit'),
+  anonymousProfile: spec('idrepo.anonymous_profile', 'id profile @audit'),
   vid: spec(
     'idmap.vid',
-    'id:varchar vid:varchar uin_hash:varchar uin:varchar vidtyp_code:varchar generated_dtimes:timestamp expiry_dtimes:timestamp status_code:varchar @audit',
+    'id vid uin_hash uin vidtyp_code generated_dtimes expiry_dtimes status_code @audit',
   ),
   audit: spec(
     'audit.app_audit_log',
-    'log_id:varchar log_dtimes:timestamp log_desc:varchar event_id:varchar event_type:varchar event_name:varchar action_dtimes:timestamp host_name:varchar host_ip:varchar session_user_id:varchar session_user_name:varchar app_id:varchar app_name:varchar module_id:varchar module_name:varchar ref_id:varchar ref_id_type:varchar cr_by:varchar',
+    'log_id log_dtimes log_desc event_id event_type event_name action_dtimes host_name host_ip session_user_id session_user_name app_id app_name module_id module_name ref_id ref_id_type cr_by',
   ),
   authTransaction: spec(
     'ida.auth_transaction',
-    'id:varchar request_dtimes:timestamp response_dtimes:timestamp request_trn_id:varchar auth_type_code:varchar status_code:varchar status_comment:varchar lang_code:varchar ref_id_type:varchar ref_id:varchar token_id:varchar requested_entity_type:varchar requested_entity_id:varchar requested_entity_name:varchar @audit',
+    'id request_dtimes response_dtimes request_trn_id auth_type_code status_code status_comment lang_code ref_id_type ref_id token_id requested_entity_type requested_entity_id requested_entity_name @audit',
   ),
   preRegistration: spec(
     'prereg.applicant_demographic',
-    'prereg_id:varchar demog_detail_hash:varchar status_code:varchar lang_code:varchar cr_appuser_id:varchar source_ip:varchar source_country:varchar @audit',
+    'prereg_id demog_detail_hash status_code lang_code cr_appuser_id source_ip source_country @audit',
   ),
   appointment: spec(
     'prereg.reg_appointment',
-    'id:varchar regcntr_id:varchar prereg_id:varchar booking_dtimes:timestamp appointment_date:date slot_from_time:time slot_to_time:time lang_code:varchar @audit',
+    'id regcntr_id prereg_id booking_dtimes appointment_date slot_from_time slot_to_time lang_code @audit',
   ),
-  fraudTruth: spec(
-    'seed.fraud_truth',
-    'case_id:varchar pattern:varchar ref_id:varchar ref_id_type:varchar details:jsonb',
-  ),
+  fraudTruth: spec('seed.fraud_truth', 'case_id pattern ref_id ref_id_type details'),
 } as const
 
 export type SeedTableName = keyof typeof seedTables

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createCipheriv, hkdfSync, randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestDatabase, testBackends, type TestDatabase } from '../db/test-database.js'
 import { createFieldCipher } from './aes-field-cipher.js'
@@ -32,11 +32,49 @@ describe.each(testBackends)('field cipher on %s', (backend) => {
     }
   })
 
-  it('uses a fresh IV per value', async () => {
+  it('uses a fresh IV per value, across refills of its nonce pool', async () => {
     await open()
-    const a = await cipher.encrypt('same', at)
-    const b = await cipher.encrypt('same', at)
-    expect(a).not.toBe(b)
+    const ivs = new Set<string>()
+    for (let i = 0; i < 1_000; i++) ivs.add((await cipher.encrypt('same', at)).split('.')[2] ?? '')
+    expect(ivs.size).toBe(1_000)
+  })
+
+  it('derives record keys with standard HKDF-SHA256, so stored values stay readable', async () => {
+    await open()
+    // A value sealed independently with Node's own HKDF, in the documented layout.
+    const key = await store.activeKey('field', 'AES-256')
+    const recordKey = hkdfSync(
+      'sha256',
+      key.secretKey,
+      Buffer.alloc(0),
+      JSON.stringify(['mosaic/field/f1', at.recordId]),
+      32,
+    )
+    const iv = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', Buffer.from(recordKey), iv)
+    cipher.setAAD(Buffer.from(JSON.stringify(['f1', key.kid, at.recordId, at.field])))
+    const body = Buffer.concat([
+      cipher.update('+254700000001', 'utf8'),
+      cipher.final(),
+      cipher.getAuthTag(),
+    ])
+    const stored = ['f1', key.kid, iv.toString('base64url'), body.toString('base64url')].join('.')
+    expect(await createFieldCipher(store).decrypt(stored, at)).toBe('+254700000001')
+  })
+
+  it('keeps each record under its own key while reusing derived keys', async () => {
+    await open()
+    // More records than the derived-key cache holds, so early keys are evicted and derived again.
+    const records = Array.from({ length: 600 }, (_, i) => ({ recordId: `rec-${i}`, field: 'f' }))
+    const stored = []
+    for (const context of records) stored.push(await cipher.encrypt(context.recordId, context))
+    for (const [i, context] of records.entries())
+      expect(await cipher.decrypt(stored[i] ?? '', context)).toBe(context.recordId)
+    await expect(cipher.decrypt(stored[0] ?? '', records[1] ?? at)).rejects.toThrow()
+    // A fresh cipher (no cache) reads what the cached one wrote.
+    expect(await createFieldCipher(store).decrypt(stored[599] ?? '', records[599] ?? at)).toBe(
+      'rec-599',
+    )
   })
 
   it('detects a changed ciphertext, another record and another field', async () => {

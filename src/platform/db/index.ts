@@ -8,3 +8,4 @@ export {
 export { migrate, MigrationError, type MigrationHistory } from './migrations.js'
 export { DataDirInUseError } from './data-dir-lock.js'
 export { quoteIdentifier } from './quote-identifier.js'
+export { copyTextRow, timestampText, type CopyValue } from './copy-text.js'

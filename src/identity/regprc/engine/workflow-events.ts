@@ -2,6 +2,8 @@ import { createCloudEvent, type TopicEvent } from '../../../platform/bus/index.j
 
 export const stageTopic = 'identity.regprc.stage'
 export const workflowCompletedTopic = 'identity.REGISTRATION_PROCESSOR_WORKFLOW_COMPLETED_EVENT'
+export const workflowPausedForAdditionalInfoTopic =
+  'identity.REGISTRATION_PROCESSOR_WORKFLOW_PAUSED_FOR_ADDITIONAL_INFO_EVENT'
 const source = '/mosaic/identity/regprc'
 
 /** Codes and ids only: events never carry personal data. */
@@ -39,6 +41,28 @@ export function workflowCompletedEvent(data: WorkflowCompletedData): TopicEvent 
     topic: workflowCompletedTopic,
     event: createCloudEvent({
       type: 'org.mosaic.identity.regprc.workflow-completed',
+      source,
+      subject: data.instanceId,
+      data: { ...data },
+    }),
+  }
+}
+
+/** MOSIP's WorkflowPausedForAdditionalInfoEventDTO. */
+export interface WorkflowPausedForAdditionalInfoData {
+  readonly instanceId: string
+  readonly workflowType: string
+  readonly additionalInfoProcess: string
+  readonly additionalInfoRequestId: string
+}
+
+export function workflowPausedForAdditionalInfoEvent(
+  data: WorkflowPausedForAdditionalInfoData,
+): TopicEvent {
+  return {
+    topic: workflowPausedForAdditionalInfoTopic,
+    event: createCloudEvent({
+      type: 'org.mosaic.identity.regprc.workflow-paused-for-additional-info',
       source,
       subject: data.instanceId,
       data: { ...data },

@@ -15,6 +15,8 @@ export interface TransactionRecord {
   readonly transactionStatus: TransactionStatusCode
   readonly subStatus: SubStatusName
   readonly commentSuffix?: string | undefined
+  /** Replaces the sub-status's comment (MOSIP's internal actions record their own message). */
+  readonly comment?: string
   readonly ref?: { readonly id: string; readonly type: string } | undefined
   /** The stage or command that follows; undefined while the workflow waits (paused). */
   readonly next: Next | undefined
@@ -50,7 +52,7 @@ export async function recordTransaction(
   now: Date,
 ): Promise<RegistrationStatusCode> {
   const sub = subStatuses[record.subStatus]
-  const comment = statusComment(record.subStatus, record.commentSuffix)
+  const comment = record.comment ?? statusComment(record.subStatus, record.commentSuffix)
   await trx
     .insertInto('regprc.registration_transaction')
     .values({

@@ -75,7 +75,8 @@ describe.each(testBackends)('registration processor API on %s', (backend) => {
     expect(sync.statusCode).toBe(200)
     expect(sync.json().response).toMatchObject([
       { registrationId: rid, status: 'SUCCESS' },
-      { status: 'FAILURE', errorCode: 'RPR-RGS-007' },
+      // MOSIP checks the type before the RID.
+      { status: 'FAILURE', errorCode: 'RPR-RGS-003', message: 'Invalid Sync Type' },
       {
         status: 'FAILURE',
         errorCode: 'MOS-REQ-001',
@@ -112,18 +113,103 @@ describe.each(testBackends)('registration processor API on %s', (backend) => {
       payload: raw,
     })
     expect(upload.statusCode).toBe(200)
-    expect(upload.json().response.registrationId).toBe(rid)
+    expect(upload.json().response).toEqual({
+      status: 'Packet has reached Packet Receiver',
+      registrationId: rid,
+    })
     const again = await app!.inject({
       method: 'POST',
       url: '/registrationprocessor/v1/packetreceiver/registrationpackets',
       headers,
       payload: raw,
     })
-    expect(again.json().errors[0].errorCode).toBe('RPR-PKR-005')
+    expect(again.json().errors[0]).toMatchObject({
+      errorCode: 'RPR-PKR-005',
+      message: 'Duplicate Request Received',
+    })
     await h!.drain()
     expect((await status()).json().response).toEqual([
       { registrationId: rid, statusCode: 'UIN_GENERATED' },
     ])
+  })
+
+  it('checks sync items in MOSIP’s order, with MOSIP’s RPR-RGS codes', async () => {
+    const { officer } = await start()
+    const { rid, packet } = makePacket()
+    const raw = JSON.stringify(packet)
+    const sync = await app!.inject({
+      method: 'POST',
+      url: '/registrationprocessor/v1/registrationstatus/sync',
+      headers: { authorization: officer },
+      payload: syncBody([
+        itemFor(raw, rid, { langCode: 'en', registrationType: 'BOGUS' }),
+        itemFor(raw, rid, { packetHashValue: null, supervisorStatus: 'MAYBE' }),
+        itemFor(raw, rid, { supervisorStatus: 'MAYBE', registrationId: null }),
+        itemFor(raw, rid, { registrationId: null }),
+        itemFor(raw, rid, { registrationId: rid.slice(1) }),
+        itemFor(raw, rid, { registrationId: `${rid.slice(0, 28)}X` }),
+        itemFor(raw, rid, { registrationId: `${rid.slice(0, 15)}20261399000000` }),
+      ]),
+    })
+    expect(
+      sync
+        .json()
+        .response.map((r: { errorCode: string; message: string }) => [r.errorCode, r.message]),
+    ).toEqual([
+      ['RPR-RGS-004', 'Invalid Language Code - Language Code must be of Three Characters'],
+      ['RPR-RGS-027', 'Invalid Request Value - Hash Sequence is NULL'],
+      ['RPR-RGS-026', 'Invalid Request Value - Supervisor Status can be APPROVED/REJECTED'],
+      ['RPR-RGS-006', 'Invalid Request Value - RID cannot be NULL'],
+      ['RPR-RGS-009', 'Invalid Request Value - RID Length is not as per Configuration'],
+      ['RPR-RGS-008', 'Invalid Request Value - RID must be Numberic'],
+      ['RPR-RGS-007', 'Invalid Request Value - Invalid Timestamp in RID'],
+    ])
+  })
+
+  it('answers RPR-RGS-031 for an unknown RID and RPR-PKR-013/002 for a packet of the wrong size', async () => {
+    const { officer } = await start()
+    const { rid, packet } = makePacket()
+    const raw = JSON.stringify(packet)
+    const headers = { authorization: officer, 'content-type': 'application/json' }
+    await app!.inject({
+      method: 'POST',
+      url: '/registrationprocessor/v1/registrationstatus/sync',
+      headers,
+      payload: syncBody([itemFor(raw, rid, { packetSize: Buffer.byteLength(raw) + 1 })]),
+    })
+    const unknown = makePacket().rid
+    const search = await app!.inject({
+      method: 'POST',
+      url: '/registrationprocessor/v1/registrationstatus/search',
+      headers,
+      payload: {
+        id: 'mosip.registration.status',
+        version: '1.0',
+        requesttime,
+        request: [{ registrationId: rid }, { registrationId: unknown }],
+      },
+    })
+    expect(search.json()).toMatchObject({
+      response: [{ registrationId: rid, statusCode: 'UPLOAD_PENDING' }],
+      errors: [{ errorCode: 'RPR-RGS-031', message: 'RID Not Found', registrationId: unknown }],
+    })
+    const url = '/registrationprocessor/v1/packetreceiver/registrationpackets'
+    const wrongSize = await app!.inject({ method: 'POST', url, headers, payload: raw })
+    expect(wrongSize.json().errors[0]).toMatchObject({
+      errorCode: 'RPR-PKR-013',
+      message: 'Packet Size is Not Matching',
+    })
+    const tooBig = await app!.inject({
+      method: 'POST',
+      url,
+      headers,
+      payload: raw.padEnd(h!.settings.maxPacketBytes + 1, ' '),
+    })
+    expect(tooBig.statusCode).toBe(413)
+    expect(tooBig.json().errors[0]).toMatchObject({
+      errorCode: 'RPR-PKR-002',
+      message: 'Invalid Packet Size',
+    })
   })
 
   it('refuses unsynced and malformed packets with MOSIP codes, and other roles', async () => {

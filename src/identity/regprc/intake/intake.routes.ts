@@ -13,6 +13,7 @@ import {
 import { regprcErrors } from '../errors.js'
 import type { RegprcSettings } from '../regprc.settings.js'
 import { externalStatusCodes } from '../vocabulary/external-status.js'
+import { statusComment } from '../vocabulary/sub-status.js'
 import { receivePacket, type PacketReceiverDeps } from './packet-receiver.service.js'
 import { searchStatuses } from './status.service.js'
 import { syncResultSchema } from './sync.schema.js'
@@ -78,19 +79,33 @@ export async function registerIntakeRoutes(app: HttpApp, deps: IntakeRouteDeps):
             z.array(
               z.object({ registrationId: z.string(), statusCode: z.enum(externalStatusCodes) }),
             ),
-          ),
+          ).extend({
+            errors: z.array(
+              z.object({
+                errorCode: z.string(),
+                message: z.string(),
+                registrationId: z.string().optional(),
+              }),
+            ),
+          }),
         },
       },
     },
-    async (request) =>
-      ok(
-        await searchStatuses(
-          deps.db,
-          deps.settings,
-          request.body.request.map((item) => item.registrationId),
-        ),
-        'mosip.registration.status',
-      ),
+    async (request) => {
+      const rids = request.body.request.map((item) => item.registrationId)
+      const found = await searchStatuses(deps.db, deps.settings, rids)
+      // As MOSIP's RegistrationStatusController: each RID neither synced nor received is an error.
+      const notFound = rids.filter((rid) => !found.some((f) => f.registrationId === rid))
+      const missing = regprcErrors.registrationNotFound()
+      return {
+        ...ok(found, 'mosip.registration.status'),
+        errors: [...new Set(notFound)].map((registrationId) => ({
+          errorCode: missing.code,
+          message: missing.message,
+          registrationId,
+        })),
+      }
+    },
   )
 
   // The packet is hashed exactly as received, so this scope reads JSON bodies as text.
@@ -100,6 +115,12 @@ export async function registerIntakeRoutes(app: HttpApp, deps: IntakeRouteDeps):
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
       done(null, body),
     )
+    // MOSIP answers an oversized packet with RPR-PKR-002; the platform's handler renders it.
+    scope.setErrorHandler((error) => {
+      if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+        throw regprcErrors.invalidPacketSize(deps.settings.maxPacketBytes)
+      throw error
+    })
     scope.post(
       `${base}/packetreceiver/registrationpackets`,
       {
@@ -119,7 +140,7 @@ export async function registerIntakeRoutes(app: HttpApp, deps: IntakeRouteDeps):
         const received = await receivePacket(deps, request.body, staff(request).username)
         return ok(
           {
-            status: 'Packet is in PACKET_RECEIVED status',
+            status: statusComment('PACKET_RECEIVED'),
             registrationId: received.registrationId,
           },
           'mosip.registration.packet',

@@ -48,7 +48,7 @@ export async function receivePacket(
     return error
   }
   if (Number(sync.packet_size) !== Buffer.byteLength(raw, 'utf8'))
-    throw await refuse(regprcErrors.invalidPacketSize())
+    throw await refuse(regprcErrors.packetSizeNotMatching())
   const hash = createHash('sha256').update(raw).digest('hex')
   if (hash !== sync.packet_checksum?.toLowerCase())
     throw await refuse(regprcErrors.packetHashMismatch())

@@ -12,12 +12,13 @@ export interface RegistrationStatus {
 /**
  * MOSIP's registration status search: the external status of each RID's latest workflow
  * instance; a RID that was synced but not uploaded is UPLOAD_PENDING (RESEND after a refused
- * upload); one never synced is left out, as MOSIP leaves it out.
+ * upload); one never synced is left out (the route reports it as RPR-RGS-031, as MOSIP does).
  */
 export async function searchStatuses(
   db: Db,
   settings: RegprcSettings,
   rids: readonly string[],
+  now: Date = new Date(),
 ): Promise<RegistrationStatus[]> {
   const tables = db.withTables<RegprcTables>()
   const results: RegistrationStatus[] = []
@@ -34,11 +35,16 @@ export async function searchStatuses(
         statusCode: externalStatus(
           {
             statusCode: registration.status_code as RegistrationStatusCode,
-            stageName: registration.reg_stage_name,
+            latestTransactionType: registration.latest_trn_type_code,
+            latestTransactionAt: registration.latest_trn_dtimes,
             lastSuccessStageName: registration.last_success_stage_name,
-            retryCount: registration.reg_process_retry_count ?? 0,
+            retryCount: registration.trn_retry_count ?? 0,
           },
-          settings.externalRetryThreshold,
+          {
+            retryThreshold: settings.externalRetryThreshold,
+            elapseSeconds: settings.reprocessElapseSeconds,
+            now,
+          },
         ),
       })
       continue

@@ -5,15 +5,17 @@ import type { Db } from '../../../platform/db/index.js'
 import { httpErrors } from '../../../platform/http/index.js'
 import { recordAudit } from '../../audit/index.js'
 import { regprcErrors } from '../errors.js'
-import { isValidRid } from '../rid.js'
+import { ridProblem } from '../rid.js'
 import type { RegprcTables } from '../schema/regprc.tables.js'
 import { syncTypes, type SyncType } from '../vocabulary/registration-type.js'
+import { supervisorStatuses, type SupervisorStatus } from '../vocabulary/status-code.js'
 import { syncItemSchema, type SyncItem, type SyncResult } from './sync.schema.js'
 
 /**
  * The registration client's sync: announces packets (type, hash, size, supervisor decision)
  * before they are uploaded, one registration_list row each. Each item succeeds or fails on
- * its own, with MOSIP's RPR-RGS codes. Name, phone and email are stored encrypted.
+ * its own, with MOSIP's RPR-RGS codes in MOSIP's order; fields MOSIP does not check get
+ * MOS-REQ-001. Name, phone and email are stored encrypted.
  */
 export async function syncRegistrations(
   deps: { db: Db; cipher: FieldCipher },
@@ -22,11 +24,12 @@ export async function syncRegistrations(
 ): Promise<SyncResult[]> {
   const results: SyncResult[] = []
   for (const raw of items) {
-    const parsed = syncItemSchema.safeParse(raw)
-    const rid = parsed.success ? (parsed.data.registrationId ?? null) : null
-    const problem = parsed.success ? check(parsed.data) : fieldError(parsed.error)
-    if (!parsed.success || problem) {
-      const error = problem ?? fieldError(undefined)
+    const item = isRecord(raw) ? raw : null
+    const rid = typeof item?.registrationId === 'string' ? item.registrationId : null
+    const problem = item ? mosipCheck(item) : fieldError(undefined)
+    const parsed = problem ? undefined : syncItemSchema.safeParse(raw)
+    if (!parsed?.success) {
+      const error = problem ?? fieldError(parsed?.error)
       results.push({
         registrationId: rid,
         status: 'FAILURE',
@@ -41,21 +44,33 @@ export async function syncRegistrations(
   return results
 }
 
-/** Names the first failing field (never its value). */
+/**
+ * MOSIP's checks, in its order (`SyncRegistrationServiceImpl.validateSync`): language code,
+ * registration type, hash present, supervisor status, RID present, then the kernel RID
+ * validator (length, digits, timestamp).
+ */
+function mosipCheck(item: Record<string, unknown>) {
+  if (typeof item.langCode !== 'string' || item.langCode.length !== 3)
+    return regprcErrors.invalidLanguageCode()
+  if (!syncTypes.includes(item.registrationType as SyncType)) return regprcErrors.invalidSyncType()
+  if (item.packetHashValue == null) return regprcErrors.missingHashValue()
+  if (!supervisorStatuses.includes(item.supervisorStatus as SupervisorStatus))
+    return regprcErrors.invalidSupervisorStatus()
+  if (item.registrationId == null) return regprcErrors.emptyRid()
+  if (typeof item.registrationId !== 'string') return regprcErrors.invalidRid('type')
+  const rule = ridProblem(item.registrationId)
+  return rule ? regprcErrors.invalidRid(rule) : null
+}
+
+/** Names the first failing field of what MOSIP does not check itself (never its value). */
 function fieldError(error: z.ZodError | undefined) {
   const issue = error?.issues[0]
   const field = issue?.path.join('.') || 'request'
-  if (field === 'registrationType') return regprcErrors.invalidSyncType()
-  if (field === 'registrationId') return regprcErrors.invalidRid()
   return httpErrors.invalidInput(`request.${field}`, issue?.message ?? 'invalid')
 }
 
-function check(item: SyncItem) {
-  if (!item.registrationId) return regprcErrors.emptyRid()
-  if (!isValidRid(item.registrationId)) return regprcErrors.invalidRid()
-  if (!syncTypes.includes(item.registrationType as SyncType)) return regprcErrors.invalidSyncType()
-  if (item.langCode.length !== 3) return regprcErrors.invalidLanguageCode()
-  return null
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 async function upsert(deps: { db: Db; cipher: FieldCipher }, item: SyncItem, actor: string) {

@@ -20,5 +20,21 @@ export const regprcHistory: MigrationHistory = {
           values ${sql.join(rows)}`.execute(db)
       },
     },
+    // MOSIP's `regprc-additional_info_request.sql` (no audit columns there either): one row per
+    // request for additional information, numbered per RID and process (the iteration).
+    '0004_create_additional_info_request': {
+      async up(db) {
+        await sql`
+          create table regprc.additional_info_request (
+            additional_info_process varchar(64),
+            reg_id varchar(39),
+            workflow_instance_id varchar(36) not null,
+            timestamp timestamp,
+            additional_info_iteration integer,
+            additional_info_req_id varchar(256) not null,
+            constraint pk_addl_info_req primary key (workflow_instance_id, additional_info_req_id)
+          )`.execute(db)
+      },
+    },
   },
 }

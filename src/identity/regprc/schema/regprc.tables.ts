@@ -180,6 +180,16 @@ export interface AnonymousProfileRow extends AuditColumns {
   profile: string
 }
 
+/** MOSIP's `additional_info_request` (it has no audit columns). */
+export interface AdditionalInfoRequestRow {
+  additional_info_process: string | null
+  reg_id: string | null
+  workflow_instance_id: string
+  timestamp: Date | null
+  additional_info_iteration: number | null
+  additional_info_req_id: string
+}
+
 /** Schema-qualified, for `db.withTables<RegprcTables>()`. */
 export type RegprcTables = {
   'regprc.registration': RegistrationRow
@@ -197,6 +207,7 @@ export type RegprcTables = {
   'regprc.abis_response_det': AbisResponseDetRow
   'regprc.abis_gallery': AbisGalleryRow
   'regprc.anonymous_profile': AnonymousProfileRow
+  'regprc.additional_info_request': AdditionalInfoRequestRow
   'regprc.transaction_type': {
     code: string
     descr: string

@@ -17,26 +17,39 @@ export type ExternalStatusCode = (typeof externalStatusCodes)[number]
 
 export interface ExternalStatusInput {
   readonly statusCode: RegistrationStatusCode
-  /** `reg_stage_name` (a `*Stage` class name). */
-  readonly stageName: string | null
+  /** `latest_trn_type_code` and `latest_trn_dtimes`. */
+  readonly latestTransactionType: string | null
+  readonly latestTransactionAt: Date | null
   readonly lastSuccessStageName: string | null
+  /** `trn_retry_count` (MOSIP's entity `retryCount`). */
   readonly retryCount: number
 }
 
-/** Stages before the packet is safely stored, where a failure means the client must act. */
+export interface ExternalStatusRules {
+  /** Retries after which the client must re-register rather than resend. */
+  readonly retryThreshold: number
+  /** Seconds after which a packet still at the receiver is considered lost in transit. */
+  readonly elapseSeconds: number
+  readonly now: Date
+}
+
+/** Stages before the packet is safely stored (MOSIP's stages-before-reaching-packet-store). */
 const intakeStages = new Set(['PacketReceiverStage', 'SecurezoneNotificationStage'])
 
 /**
- * MOSIP's RegistrationExternalStatusUtility rules: PROCESSED is UIN_GENERATED; in-flight
- * states are RESEND/REREGISTER while the packet is stuck at intake past the retry threshold,
- * PROCESSING before any success, else PROCESSED; FAILED is RESEND (REREGISTER past the
- * threshold); anything else REJECTED.
+ * MOSIP's RegistrationExternalStatusUtility (release-1.2.0.x): PROCESSED is UIN_GENERATED.
+ * In-flight states (processing, paused, resumable, reprocess, paused for additional info) are
+ * RESEND, or REREGISTER past the retry threshold, when the latest transaction is the packet
+ * receiver's and older than the elapse time; else PROCESSING until a stage after the intake
+ * stages succeeded, then PROCESSED. FAILED is RESEND only when the packet failed at the
+ * receiver or the uploader within the retry threshold, else REREGISTER (the packet itself must
+ * be made again). Anything else is REJECTED.
  */
 export function externalStatus(
   input: ExternalStatusInput,
-  retryThreshold: number,
+  rules: ExternalStatusRules,
 ): ExternalStatusCode {
-  const resendOrReregister = input.retryCount >= retryThreshold ? 'REREGISTER' : 'RESEND'
+  const underThreshold = input.retryCount < rules.retryThreshold
   switch (input.statusCode) {
     case 'PROCESSED':
       return 'UIN_GENERATED'
@@ -44,16 +57,22 @@ export function externalStatus(
     case 'PAUSED':
     case 'RESUMABLE':
     case 'REPROCESS':
-    case 'PAUSED_FOR_ADDITIONAL_INFO':
-      if (
-        input.stageName &&
-        intakeStages.has(input.stageName) &&
-        input.retryCount >= retryThreshold
-      )
-        return resendOrReregister
-      return input.lastSuccessStageName ? 'PROCESSED' : 'PROCESSING'
+    case 'PAUSED_FOR_ADDITIONAL_INFO': {
+      const elapsed = input.latestTransactionAt
+        ? (rules.now.getTime() - input.latestTransactionAt.getTime()) / 1000
+        : 0
+      if (input.latestTransactionType === 'PACKET_RECEIVER' && elapsed > rules.elapseSeconds)
+        return underThreshold ? 'RESEND' : 'REREGISTER'
+      return input.lastSuccessStageName && !intakeStages.has(input.lastSuccessStageName)
+        ? 'PROCESSED'
+        : 'PROCESSING'
+    }
     case 'FAILED':
-      return resendOrReregister
+      return (input.latestTransactionType === 'PACKET_RECEIVER' ||
+        input.latestTransactionType === 'UPLOAD_PACKET') &&
+        underThreshold
+        ? 'RESEND'
+        : 'REREGISTER'
     default:
       return 'REJECTED'
   }

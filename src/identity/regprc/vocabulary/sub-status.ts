@@ -1,6 +1,9 @@
 /**
- * Sub-status codes and their comments as MOSIP writes them (`StatusUtil.java` with the
- * `StatusConstants.java` prefixes `RPR-<MODULE>-<SUCCESS|FAILED|SKIPPED>-`). Comments that MOSIP
+ * Sub-status codes and their comments as MOSIP writes them (release-1.2.0.x `StatusUtil.java`
+ * with the `StatusConstants.java` prefixes `RPR-<MODULE>-<SUCCESS|FAILED|SKIPPED>-`, checked
+ * code by code). MOSIP's quirks are kept, since reports match on these strings: the packet
+ * classifier's prefix lacks its dash (`RPR-PKCSUCCESS-001`), and some modules have no
+ * SUCCESS/FAILED part (`RPR-MVS-002`, `RPR-VER-*`, `RPR-WIA-*`, `RPR-WAS-*`). Comments that MOSIP
  * ends with " - " get a suffix of codes or ids only (never personal data). Only codes our
  * stages can emit are listed; the rest of MOSIP's ~200 can be added as stages need them.
  */
@@ -31,7 +34,7 @@ export const subStatuses = {
     'RPR-PKV-FAILED-017',
     'Consent is not agreed for the packet to process further',
   ),
-  PACKET_CLASSIFICATION_SUCCESS: s('RPR-PKC-SUCCESS-001', 'Packet Classification is Successful'),
+  PACKET_CLASSIFICATION_SUCCESS: s('RPR-PKCSUCCESS-001', 'Packet Classification is Successful'),
   CMD_VALIDATION_SUCCESS: s('RPR-CMD-SUCCESS-001', 'CMD Validation is Successful'),
   CENTER_ID_NOT_FOUND: s('RPR-CMD-FAILED-002', 'Center ID Not Found in Master DB - '),
   CENTER_ID_INACTIVE: s('RPR-CMD-FAILED-003', 'Center was InActive during Packet Creation - '),
@@ -145,10 +148,15 @@ export const subStatuses = {
     'Reprocess count has exceeded the configured attempts',
   ),
   RE_PROCESS_COMPLETED: s('RPR-RPS-SUCCESS-001', 'Reprocess Completed'),
+  WORKFLOW_INTERNAL_ACTION_SUCCESS: s(
+    'RPR-WIA-001',
+    'Packet workflow internal action completed successfully',
+  ),
   WORKFLOW_INTERNAL_ACTION_REJECTED_ITERATIONS_EXCEEDED_LIMIT: s(
     'RPR-WIA-002',
     'Packet rejected as number of iterations exceeded permited limit.',
   ),
+  WORKFLOW_ACTION_SERVICE_SUCCESS: s('RPR-WAS-001', 'Packet workflow resume  successfully'),
   SYSTEM_EXCEPTION_OCCURED: s('RPR-SYS-EXCEPTION-001', 'Internal error occured - '),
 } as const
 

@@ -23,23 +23,40 @@ const ok = { isValid: true, internalError: false }
 
 describe('registration processor vocabulary', () => {
   it('maps overall statuses to MOSIP external statuses', () => {
+    const now = new Date('2026-03-02T12:00:00Z')
     const at = (statusCode: Parameters<typeof externalStatus>[0]['statusCode'], extra = {}) =>
       externalStatus(
         {
           statusCode,
-          stageName: 'CMDValidatorStage',
+          latestTransactionType: 'CMD_VALIDATION',
+          latestTransactionAt: new Date('2026-03-02T11:59:00Z'),
           lastSuccessStageName: null,
           retryCount: 0,
           ...extra,
         },
-        3,
+        { retryThreshold: 3, elapseSeconds: 900, now },
       )
+    const stuckAtReceiver = {
+      latestTransactionType: 'PACKET_RECEIVER',
+      latestTransactionAt: new Date('2026-03-02T11:00:00Z'),
+    }
     expect(at('PROCESSED')).toBe('UIN_GENERATED')
     expect(at('PROCESSING')).toBe('PROCESSING')
+    expect(at('PROCESSING', { lastSuccessStageName: 'SecurezoneNotificationStage' })).toBe(
+      'PROCESSING',
+    )
     expect(at('REPROCESS', { lastSuccessStageName: 'PacketValidatorStage' })).toBe('PROCESSED')
-    expect(at('PROCESSING', { stageName: 'PacketReceiverStage', retryCount: 3 })).toBe('REREGISTER')
-    expect(at('FAILED')).toBe('RESEND')
-    expect(at('FAILED', { retryCount: 3 })).toBe('REREGISTER')
+    expect(
+      at('PAUSED_FOR_ADDITIONAL_INFO', { lastSuccessStageName: 'QualityClassifierStage' }),
+    ).toBe('PROCESSED')
+    expect(at('PROCESSING', stuckAtReceiver)).toBe('RESEND')
+    expect(at('PROCESSING', { ...stuckAtReceiver, retryCount: 3 })).toBe('REREGISTER')
+    expect(at('FAILED', { latestTransactionType: 'UPLOAD_PACKET' })).toBe('RESEND')
+    expect(at('FAILED', { latestTransactionType: 'UPLOAD_PACKET', retryCount: 3 })).toBe(
+      'REREGISTER',
+    )
+    // A packet that failed validation must be made again, as in MOSIP.
+    expect(at('FAILED')).toBe('REREGISTER')
     expect(at('REJECTED')).toBe('REJECTED')
     expect(at('REPROCESS_FAILED')).toBe('REJECTED')
   })
@@ -47,8 +64,21 @@ describe('registration processor vocabulary', () => {
   it('has MOSIP-shaped, unique sub-status codes and no QUALITY_CHECK transaction type', () => {
     const codes = Object.values(subStatuses).map((s) => s.code)
     for (const code of codes)
-      expect(code).toMatch(/^RPR-[A-Z]{3}-((SUCCESS|FAILED|SKIPPED|EXCEPTION)-)?\d{3}$/)
+      expect(code).toMatch(
+        /^RPR-[A-Z]{3}(-(SUCCESS|FAILED|SKIPPED|EXCEPTION))?-\d{3}$|^RPR-PKCSUCCESS-001$/,
+      )
     expect(new Set(codes).size).toBe(codes.length)
+    // MOSIP release-1.2.0.x StatusUtil/StatusConstants, including its quirks.
+    expect(subStatuses.PACKET_CLASSIFICATION_SUCCESS.code).toBe('RPR-PKCSUCCESS-001')
+    expect(subStatuses.RPR_MANUAL_VERIFICATION_SENT_TO_QUEUE.code).toBe('RPR-MVS-002')
+    expect(subStatuses.MANUAL_VERIFIER_APPROVED_PACKET.code).toBe('RPR-MNV-SUCCESS-001')
+    expect(subStatuses.MANUAL_VERIFIER_REJECTED_PACKET.code).toBe('RPR-MNV-FAILED-002')
+    expect(subStatuses.VERIFICATION_SENT.code).toBe('RPR-VER-003')
+    expect(subStatuses.WORKFLOW_INTERNAL_ACTION_SUCCESS.code).toBe('RPR-WIA-001')
+    expect(subStatuses.WORKFLOW_INTERNAL_ACTION_REJECTED_ITERATIONS_EXCEEDED_LIMIT).toEqual({
+      code: 'RPR-WIA-002',
+      comment: 'Packet rejected as number of iterations exceeded permited limit.',
+    })
     expect(transactionTypeCodes).not.toContain('QUALITY_CHECK')
     expect(seededTransactionTypes).toContain('OSI_VALIDATE')
   })

@@ -1,8 +1,9 @@
 /**
  * Seed benchmark: `mosaic seed` into a scratch database, 1,000,000 registrations with their
  * full transaction history into PostgreSQL and 100,000 into PGlite on disk. Prints wall time,
- * rates, this process's CPU time (generation + encryption + driver), WAL written and the
- * database size, which together say what limits the run.
+ * rates, this process's CPU time (generation + encryption + driver), the whole machine's busy
+ * CPU time (this process plus the database server, on an otherwise idle machine), WAL written
+ * and the database size, which together say what limits the run.
  *
  *   node --import tsx bench/seed.bench.ts
  *
@@ -21,7 +22,7 @@ import { createIdRepoKeyring } from '../src/identity/idrepo/index.js'
 import { runSeed, throttledProgress } from '../src/identity/seed/index.js'
 import { keyStoreHistory, openKeyStore } from '../src/platform/crypto/index.js'
 import { type Database, migrate, openDatabase } from '../src/platform/db/index.js'
-import { markdownTable, progress } from './support.js'
+import { machineBusySeconds, markdownTable, progress } from './support.js'
 
 const scale = Number(process.env.MOSAIC_BENCH_SEED_SCALE ?? 1)
 const only = process.env.MOSAIC_BENCH_ONLY
@@ -83,6 +84,7 @@ async function measure(backend: 'pglite' | 'postgres', registrations: number, da
     progress(`${backend}: seeding ${residents.toLocaleString('en')} residents over ${days} days`)
     const walBefore = await walLsn(scratch.database)
     const cpuBefore = process.cpuUsage()
+    const machineBefore = machineBusySeconds()
     const started = performance.now()
     const summary = await runSeed(
       { database: scratch.database, keyring: createIdRepoKeyring(keys), keys },
@@ -91,6 +93,7 @@ async function measure(backend: 'pglite' | 'postgres', registrations: number, da
     )
     const wall = (performance.now() - started) / 1000
     const cpu = process.cpuUsage(cpuBefore)
+    const machineAfter = machineBusySeconds()
     const walAfter = await walLsn(scratch.database)
     const { rows } = await sql<{
       mb: string
@@ -106,6 +109,10 @@ async function measure(backend: 'pglite' | 'postgres', registrations: number, da
       'registrations/s': Math.round(summary.registrations / wall).toLocaleString('en'),
       'rows/s': Math.round(totalRows / wall).toLocaleString('en'),
       'node CPU s': ((cpu.user + cpu.system) / 1e6).toFixed(0),
+      'machine CPU s':
+        machineBefore !== null && machineAfter !== null
+          ? (machineAfter - machineBefore).toFixed(0)
+          : '-',
       'WAL MB':
         walBefore !== null && walAfter !== null ? String((walAfter - walBefore) / 1048576n) : '-',
       'DB MB': rows[0]?.mb ?? '-',

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 
 /** A Markdown table from rows of equal keys, for pasting into docs/benchmarks.md. */
 export function markdownTable(rows: readonly Record<string, string | number>[]): string {
@@ -29,4 +30,17 @@ export function capture(command: string, args: string[]): Promise<string> {
       code === 0 ? resolve(out) : reject(new Error(`${command} exited with ${code}`)),
     )
   })
+}
+
+/**
+ * CPU seconds the whole machine has spent busy (Linux /proc/stat; null elsewhere). On a machine
+ * doing nothing else, the difference over a run is this process plus the database server.
+ */
+export function machineBusySeconds(): number | null {
+  if (!existsSync('/proc/stat')) return null
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1)
+  if (!fields) return null
+  // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
+  const busy = [0, 1, 2, 5, 6, 7].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0)
+  return busy / 100
 }

@@ -68,10 +68,11 @@ export function settingsTable(): string {
         continue
       }
       const fallback = defaultOf(schema)
-      const shown =
-        secretSettings.has(path) || fallback === undefined ? '' : `\`${String(fallback)}\``
+      const env = envByPath.get(path)
+      const text = typeof fallback === 'object' ? JSON.stringify(fallback) : String(fallback)
+      const shown = secretSettings.has(path) || fallback === undefined ? '' : `\`${text}\``
       rows.push(
-        `| \`${path}\` | \`${envByPath.get(path) ?? ''}\` | ${shown} | ${descriptionOf(schema)} |`,
+        `| \`${path}\` | ${env ? `\`${env}\`` : ''} | ${shown} | ${descriptionOf(schema)} |`,
       )
     }
   }

@@ -18,10 +18,7 @@ export { regprcErrors } from './errors.js'
 export {
   regprcSettingsSchema,
   defaultRegprcSettings,
-  regprcEnvNames,
-  regprcSettingsFrom,
   type RegprcSettings,
-  type RegprcSettingsInput,
 } from './regprc.settings.js'
 export {
   stageTopic,

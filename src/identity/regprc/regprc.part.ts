@@ -14,7 +14,7 @@ import { stepTask, taskStepScheduler } from './engine/step-task.js'
 import { createWorkflowEngine, type WorkflowEngine } from './engine/workflow-engine.js'
 import { registerIntakeRoutes } from './intake/intake.routes.js'
 import type { IdentityPort, MasterDataPort } from './ports.js'
-import { regprcSettingsFrom, type RegprcSettings } from './regprc.settings.js'
+import type { RegprcSettings } from './regprc.settings.js'
 import { regprcHistory } from './schema/regprc.migrations.js'
 import { stageHandlers } from './stages/index.js'
 
@@ -39,7 +39,7 @@ export function createRegprcPart(
     migrations: [regprcHistory],
     async start(context) {
       const { platform, app } = context
-      const settings = fixedSettings ?? regprcSettingsFrom(platform.settings)
+      const settings = fixedSettings ?? platform.settings.identity.regprc
       const { db, bus, cipher } = platform
       const packets = createDbPacketStore(db, cipher)
       const { master, identity } = ports(context)

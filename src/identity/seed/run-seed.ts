@@ -159,7 +159,9 @@ async function loadCountry(
     captures.sort((a, b) => a.at.getTime() - b.at.getTime())
     for (const capture of captures) {
       await registerResident(context, day, capture)
-      done++
+      // Generating never waits for I/O, so without a pause the batches being sent to the
+      // database would only move when a day ends; pausing lets them stream meanwhile.
+      if (++done % 64 === 0) await new Promise((resolve) => setImmediate(resolve))
     }
     for (const event of context.planted.get(day.index) ?? []) await event(context, day)
     await sink.flush()

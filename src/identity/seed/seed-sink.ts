@@ -41,15 +41,11 @@ export class SeedSink {
       const batch = order.flatMap((table) => {
         const rows = this.buffers.get(table)
         this.buffers.set(table, [])
-        return rows && rows.length > 0 ? [[table, rows.join('')] as const] : []
+        return rows && rows.length > 0 ? [{ ...seedTables[table], text: rows.join('') }] : []
       })
       this.buffered = 0
-      const write = (async () => {
-        for (const [table, text] of batch) {
-          const spec = seedTables[table]
-          await this.loader.copyIn(spec.table, spec.columns, text)
-        }
-      })()
+      // One transaction per batch: one commit to wait for, and a batch is whole or absent.
+      const write = this.loader.copyIn(batch)
       this.inFlight.push(write)
       write.catch(() => {})
     }

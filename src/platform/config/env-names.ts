@@ -32,6 +32,15 @@ export const envNames: Record<string, string> = {
   SMS_GATEWAY_TOKEN: 'notify.smsGatewayToken',
   MOSAIC_DEFAULT_LANGUAGE: 'notify.defaultLanguage',
   MOSAIC_SEED_ON_EMPTY: 'identity.seedOnEmpty',
+  MOSAIC_REGPRC_REPROCESS_EVERY_SECONDS: 'identity.regprc.reprocessEverySeconds',
+  MOSAIC_REGPRC_REPROCESS_ELAPSE_SECONDS: 'identity.regprc.reprocessElapseSeconds',
+  MOSAIC_REGPRC_REPROCESS_ATTEMPT_COUNT: 'identity.regprc.reprocessAttemptCount',
+  MOSAIC_REGPRC_MAX_ALLOWED_ITERATION: 'identity.regprc.maxAllowedIteration',
+  MOSAIC_REGPRC_REPROCESS_BATCH_SIZE: 'identity.regprc.reprocessBatchSize',
+  MOSAIC_REGPRC_QUALITY_THRESHOLD: 'identity.regprc.qualityThreshold',
+  MOSAIC_REGPRC_MATCH_THRESHOLD: 'identity.regprc.matchThreshold',
+  MOSAIC_REGPRC_EXTERNAL_RETRY_THRESHOLD: 'identity.regprc.externalRetryThreshold',
+  MOSAIC_REGPRC_MAX_PACKET_BYTES: 'identity.regprc.maxPacketBytes',
   LOG_LEVEL: 'log.level',
 }
 

@@ -2,3 +2,4 @@ export { loadSettings, SettingsError, type LoadSettingsOptions } from './load-se
 export { settingsSchema, type Settings, type SettingsInput } from './settings.schema.js'
 export { envNames, secretSettings } from './env-names.js'
 export { redactSettings, stripPassword } from './redact-settings.js'
+export { regprcSettingsSchema, type RegprcSettings } from './regprc-settings.js'

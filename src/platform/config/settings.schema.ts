@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { regprcSettingsSchema } from './regprc-settings.js'
 
 const port = z.coerce.number().int().min(0).max(65535)
 const duration = z.coerce.number().int().positive()
@@ -146,6 +147,7 @@ export const settingsSchema = z.strictObject({
         .describe(
           'Seed a small synthetic country at start when the database has no registrations; unset = on for embedded PGlite, off for PostgreSQL',
         ),
+      regprc: regprcSettingsSchema.prefault({}),
     })
     .prefault({}),
   log: z

@@ -25,11 +25,13 @@ describe.each(testBackends)('bulk load (COPY) on %s', (backend) => {
       ],
       [2, null, null, null, null, null, null],
     ] as const
-    await database.copyIn(
-      'probe.Odd table',
-      ['id', 'Name', 'at', 'day', 'ok', 'bytes', 'doc'],
-      rows.map(copyTextRow).join(''),
-    )
+    await database.copyIn([
+      {
+        table: 'probe.Odd table',
+        columns: ['id', 'Name', 'at', 'day', 'ok', 'bytes', 'doc'],
+        text: rows.map(copyTextRow).join(''),
+      },
+    ])
     const { rows: back } = await sql<Record<string, unknown>>`select id, "Name" as name,
       to_char(at, 'YYYY-MM-DD HH24:MI:SS.MS') as at, day::text as day, ok, bytes, doc
       from probe."Odd table" order by id`.execute(db)
@@ -53,13 +55,19 @@ describe.each(testBackends)('bulk load (COPY) on %s', (backend) => {
     })
   })
 
-  it('rejects a malformed load whole and stays usable', async () => {
+  it('loads all tables or none, and stays usable after a malformed load', async () => {
     database = await createTestDatabase(backend, [])
     const { db } = database
     await sql`create table public.probe (id int not null)`.execute(db)
-    await expect(database.copyIn('public.probe', ['id'], '1\nnot-a-number\n')).rejects.toThrow()
-    await database.copyIn('public.probe', ['id'], '3\n')
-    const { rows } = await sql<{ id: number }>`select id from public.probe`.execute(db)
-    expect(rows).toEqual([{ id: 3 }])
+    await sql`create table public.other (id int not null)`.execute(db)
+    const load = (table: string, text: string) => ({ table, columns: ['id'], text })
+    await expect(
+      database.copyIn([load('public.other', '1\n2\n'), load('public.probe', '1\nnot-a-number\n')]),
+    ).rejects.toThrow()
+    await database.copyIn([load('public.probe', '3\n')])
+    const ids = async (table: string) =>
+      (await sql<{ id: number }>`select id from ${sql.table(table)}`.execute(db)).rows
+    expect(await ids('public.probe')).toEqual([{ id: 3 }])
+    expect(await ids('public.other')).toEqual([])
   })
 })

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import { copyIntoPglite, copyIntoPostgres } from './copy-in.js'
+import { copyIntoPglite, copyIntoPostgres, type CopyLoad } from './copy-in.js'
 import { pgliteDialect } from './pglite-dialect.js'
 import { typeParsers } from './type-parsers.js'
 import { ensurePostgresDatabase } from './ensure-postgres-database.js'
@@ -21,10 +21,10 @@ export interface Database {
   /** Calls `onPayload` for every NOTIFY on `channel`; resolves to a function that stops it. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>
   /**
-   * Bulk load: `text` is rows in PostgreSQL's COPY text format (see copy-in.ts) for `columns`
-   * of the schema-qualified `table`. Several times faster than INSERT for millions of rows.
+   * Bulk load, all in one transaction: each load's rows (PostgreSQL's COPY text format) into its
+   * table. Several times faster than INSERT for millions of rows.
    */
-  copyIn(table: string, columns: readonly string[], text: string): Promise<void>
+  copyIn(loads: readonly CopyLoad[]): Promise<void>
   /** PGlite only: the whole data folder as a tarball (backups, test templates). */
   dumpDataDir?: () => Promise<Blob>
   close(): Promise<void>
@@ -69,7 +69,7 @@ async function openPostgres(url: string, poolMax: number): Promise<Database> {
   return {
     db: new Kysely<object>({ dialect: new PostgresDialect({ pool }) }),
     backend: 'postgres',
-    copyIn: (table, columns, text) => copyIntoPostgres(pool, table, columns, text),
+    copyIn: (loads) => copyIntoPostgres(pool, loads),
     async listen(channel, onPayload) {
       const client = new pg.Client(clientConfig)
       client.on('error', () => {})
@@ -111,8 +111,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     db,
     backend: 'pglite',
     // Through the driver, so that the load waits its turn on PGlite's single connection.
-    copyIn: (table, columns, text) =>
-      db.connection().execute(() => copyIntoPglite(pglite, table, columns, text)),
+    copyIn: (loads) => db.connection().execute(() => copyIntoPglite(pglite, loads)),
     listen: async (channel, onPayload) => {
       const stop = await pglite.listen(channel, onPayload)
       return () => stop()

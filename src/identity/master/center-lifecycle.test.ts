@@ -1,29 +1,19 @@
 import { sql } from 'kysely'
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  createTestDatabase,
-  testBackends,
-  type TestDatabase,
-} from '../../platform/db/test-database.js'
-import { auditHistory } from '../audit/index.js'
-import { masterHistory } from './master.migrations.js'
-import { rootAdmin, sampleCenter, seedCountry } from './master.fixtures.js'
+import { describe, expect, it } from 'vitest'
+import { testBackends } from '../../platform/db/test-database.js'
+import { rootAdmin, sampleCenter } from './master.fixtures.js'
+import { masterTestKit } from './master.test-kit.js'
 import type { MasterTables } from './master.tables.js'
 
 const minute = 60_000
 
 describe.each(testBackends)('center lifecycle on %s', (backend) => {
-  let database: TestDatabase | undefined
-  afterEach(async () => {
-    await database?.drop()
-    database = undefined
-  })
+  const kit = masterTestKit(backend)
 
   async function setUp() {
-    database = await createTestDatabase(backend, [auditHistory, masterHistory])
-    const country = await seedCountry(database.db)
+    const country = await kit.setUp()
     const center = await country.master.centers.create(rootAdmin, sampleCenter())
-    return { ...country, center, db: database.db.withTables<MasterTables>() }
+    return { ...country, center, db: kit.db().withTables<MasterTables>() }
   }
 
   it('creates every language row from rcid_seq, with history, audit and event', async () => {

@@ -1,28 +1,15 @@
 import { sql } from 'kysely'
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  createTestDatabase,
-  testBackends,
-  type TestDatabase,
-} from '../../platform/db/test-database.js'
-import { auditHistory } from '../audit/index.js'
-import { masterHistory } from './master.migrations.js'
-import { rootAdmin, sampleCenter, seedCountry } from './master.fixtures.js'
+import { describe, expect, it } from 'vitest'
+import { testBackends } from '../../platform/db/test-database.js'
+import { rootAdmin, sampleCenter } from './master.fixtures.js'
+import { masterTestKit } from './master.test-kit.js'
 
 const north = { username: 'north-admin', zones: ['NTH'] }
 const south = { username: 'south-admin', zones: ['STH'] }
 
 describe.each(testBackends)('zones, equipment and operators on %s', (backend) => {
-  let database: TestDatabase | undefined
-  afterEach(async () => {
-    await database?.drop()
-    database = undefined
-  })
-
-  async function setUp() {
-    database = await createTestDatabase(backend, [auditHistory, masterHistory])
-    return seedCountry(database.db)
-  }
+  const kit = masterTestKit(backend)
+  const setUp = () => kit.setUp()
 
   it('reads the zone tree from hierarchy_path', async () => {
     const { master } = await setUp()
@@ -117,7 +104,7 @@ describe.each(testBackends)('zones, equipment and operators on %s', (backend) =>
     expect(await master.wasActiveAt('device', device.id, after)).toBe(true)
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from master.device_master_h where id = ${device.id}`.execute(
-      database!.db,
+      kit.db(),
     )
     expect(rows[0]?.n).toBe(2)
     await master.lifecycle.decommission(rootAdmin, 'user', 'officer7')
@@ -136,7 +123,7 @@ describe.each(testBackends)('zones, equipment and operators on %s', (backend) =>
     })
     await master.operators.update(rootAdmin, 'officer8', { name: 'Secret Person Renamed' })
     const { rows } = await sql<{ row: string }>`
-      select row_to_json(a)::text as row from audit.app_audit_log a`.execute(database!.db)
+      select row_to_json(a)::text as row from audit.app_audit_log a`.execute(kit.db())
     expect(rows.length).toBeGreaterThan(0)
     const everything = JSON.stringify([rows, bus.published])
     expect(everything).not.toContain('Secret')
@@ -158,7 +145,7 @@ describe.each(testBackends)('zones, equipment and operators on %s', (backend) =>
     expect((await master.centers.get(center.id)).is_active).toBe(true)
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from audit.app_audit_log where event_id = 'ADM-MSD-004'`.execute(
-      database!.db,
+      kit.db(),
     )
     expect(rows[0]?.n).toBe(0)
   })

@@ -1,31 +1,18 @@
 import { sql } from 'kysely'
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  createTestDatabase,
-  testBackends,
-  type TestDatabase,
-} from '../../platform/db/test-database.js'
-import { auditHistory } from '../audit/index.js'
-import { masterHistory } from './master.migrations.js'
-import { rootAdmin, sampleCenter, seedCountry } from './master.fixtures.js'
+import { describe, expect, it } from 'vitest'
+import { testBackends } from '../../platform/db/test-database.js'
+import { rootAdmin, sampleCenter } from './master.fixtures.js'
+import { masterTestKit } from './master.test-kit.js'
 import { sealPlaintextPersonalColumns } from './seal-personal-columns.js'
 
 /** The longest name the API takes (64 UTF-16 units), at 3 UTF-8 bytes a character. */
 const longestName = '한'.repeat(64)
 
 describe.each(testBackends)("staff's personal data at rest on %s", (backend) => {
-  let database: TestDatabase | undefined
-  afterEach(async () => {
-    await database?.drop()
-    database = undefined
-  })
-
-  async function setUp() {
-    database = await createTestDatabase(backend, [auditHistory, masterHistory])
-    return seedCountry(database.db)
-  }
+  const kit = masterTestKit(backend)
+  const setUp = () => kit.setUp()
   const values = async (query: string) =>
-    (await sql<{ v: string | null }>`${sql.raw(query)}`.execute(database!.db)).rows.map((r) => r.v)
+    (await sql<{ v: string | null }>`${sql.raw(query)}`.execute(kit.db())).rows.map((r) => r.v)
 
   it('stores operator names encrypted, in the record and its history, and shows them to admins', async () => {
     const { master } = await setUp()
@@ -72,7 +59,7 @@ describe.each(testBackends)("staff's personal data at rest on %s", (backend) => 
       zoneCode: 'RSK',
     })
     await sql`update master.user_detail set name = (select name from master.user_detail
-      where id = 'officer1') where id = 'officer2'`.execute(database!.db)
+      where id = 'officer1') where id = 'officer2'`.execute(kit.db())
     await expect(master.operators.get('officer2')).rejects.toMatchObject({ code: 'MOS-MSD-500' })
     // Registration processing never reads the name, so it keeps working.
     expect((await master.operatorStatus('officer2')).found).toBe(true)
@@ -112,7 +99,7 @@ describe.each(testBackends)("staff's personal data at rest on %s", (backend) => 
     // A value copied to the center's other language row does not decrypt there.
     await sql`update master.registration_center set contact_person = (select contact_person
       from master.registration_center where id = ${center.id} and lang_code = 'eng')
-      where id = ${center.id} and lang_code = 'fra'`.execute(database!.db)
+      where id = ${center.id} and lang_code = 'fra'`.execute(kit.db())
     await expect(master.centers.get(center.id, 'fra')).rejects.toMatchObject({
       code: 'MOS-MSD-500',
     })
@@ -128,17 +115,17 @@ describe.each(testBackends)("staff's personal data at rest on %s", (backend) => 
     const center = await master.centers.create(rootAdmin, sampleCenter())
     // As written before migration 0003: plaintext.
     await sql`update master.user_detail set name = 'Old Plain Name' where id = 'officer1'`.execute(
-      database!.db,
+      kit.db(),
     )
-    await sql`update master.user_detail_h set name = 'Old Plain Name'`.execute(database!.db)
+    await sql`update master.user_detail_h set name = 'Old Plain Name'`.execute(kit.db())
     await sql`update master.registration_center_h set contact_person = 'Old Contact'`.execute(
-      database!.db,
+      kit.db(),
     )
     await sql`update master.registration_center set contact_person = 'Old Contact'
-      where id = ${center.id}`.execute(database!.db)
+      where id = ${center.id}`.execute(kit.db())
 
-    expect(await sealPlaintextPersonalColumns(database!.db, cipher)).toBe(8)
-    expect(await sealPlaintextPersonalColumns(database!.db, cipher)).toBe(0)
+    expect(await sealPlaintextPersonalColumns(kit.db(), cipher)).toBe(8)
+    expect(await sealPlaintextPersonalColumns(kit.db(), cipher)).toBe(0)
     const stored = [
       ...(await values('select name as v from master.user_detail')),
       ...(await values('select name as v from master.user_detail_h')),

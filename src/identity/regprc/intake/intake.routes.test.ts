@@ -46,6 +46,19 @@ describe.each(testBackends)('registration processor API on %s', (backend) => {
     requesttime,
     request: items,
   })
+  /** MOSIP's status search for `rids`, as the registration client calls it. */
+  const searchStatus = (authorization: string, rids: readonly string[]) =>
+    app!.inject({
+      method: 'POST',
+      url: '/registrationprocessor/v1/registrationstatus/search',
+      headers: { authorization, 'content-type': 'application/json' },
+      payload: {
+        id: 'mosip.registration.status',
+        version: '1.0',
+        requesttime,
+        request: rids.map((registrationId) => ({ registrationId })),
+      },
+    })
   const itemFor = (raw: string, rid: string, extra: Record<string, unknown> = {}) => ({
     registrationId: rid,
     registrationType: 'NEW',
@@ -83,18 +96,7 @@ describe.each(testBackends)('registration processor API on %s', (backend) => {
         message: expect.stringContaining('request.packetHashValue'),
       },
     ])
-    const status = () =>
-      app!.inject({
-        method: 'POST',
-        url: '/registrationprocessor/v1/registrationstatus/search',
-        headers,
-        payload: {
-          id: 'mosip.registration.status',
-          version: '1.0',
-          requesttime,
-          request: [{ registrationId: rid }],
-        },
-      })
+    const status = () => searchStatus(officer, [rid])
     expect((await status()).json().response).toEqual([
       { registrationId: rid, statusCode: 'UPLOAD_PENDING' },
     ])
@@ -178,17 +180,7 @@ describe.each(testBackends)('registration processor API on %s', (backend) => {
       payload: syncBody([itemFor(raw, rid, { packetSize: Buffer.byteLength(raw) + 1 })]),
     })
     const unknown = makePacket().rid
-    const search = await app!.inject({
-      method: 'POST',
-      url: '/registrationprocessor/v1/registrationstatus/search',
-      headers,
-      payload: {
-        id: 'mosip.registration.status',
-        version: '1.0',
-        requesttime,
-        request: [{ registrationId: rid }, { registrationId: unknown }],
-      },
-    })
+    const search = await searchStatus(officer, [rid, unknown])
     expect(search.json()).toMatchObject({
       response: [{ registrationId: rid, statusCode: 'UPLOAD_PENDING' }],
       errors: [{ errorCode: 'RPR-RGS-031', message: 'RID Not Found', registrationId: unknown }],

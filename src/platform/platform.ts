@@ -89,6 +89,18 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       logger.warn({ 'file.path': masterKey.path }, 'master key file is readable by other users')
     const keys = await openKeyStore({ db: database.db, masterKey: masterKey.key })
     const cipher = createFieldCipher(keys)
+    const auth = createAuth({
+      db: database.db,
+      keys: tokenKeysFromStore(keys),
+      cipher,
+      settings,
+      // The same in every process of a deployment, whatever port each listens on.
+      issuer: settings.server.publicUrl ?? 'urn:mosaic:local',
+    })
+    // Staff names an earlier version stored in plaintext are encrypted before anything reads them.
+    const sealed = await auth.sealPlaintextNames()
+    if (sealed > 0)
+      logger.info({ component: 'auth', sealed }, 'encrypted staff names stored in plaintext')
     const publicUrl = settings.server.publicUrl ?? `http://localhost:${settings.server.port}`
     const bus = await createEventBus({ settings, database, logger })
     const platform: Platform = {
@@ -110,13 +122,7 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
         settings: settings.notify,
         logger: logger.child({ component: 'notify' }),
       }),
-      auth: createAuth({
-        db: database.db,
-        keys: tokenKeysFromStore(keys),
-        settings,
-        // The same in every process of a deployment, whatever port each listens on.
-        issuer: settings.server.publicUrl ?? 'urn:mosaic:local',
-      }),
+      auth,
       publicUrl,
     }
     return platform

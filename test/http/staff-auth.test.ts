@@ -1,4 +1,5 @@
 import { createLocalJWKSet, jwtVerify } from 'jose'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testBackends } from '../../src/platform/db/test-database.js'
 import { call, cookieFrom } from '../support/http-client.js'
@@ -7,8 +8,17 @@ import { startTestServer, testAdmin, type TestServer } from '../support/test-ser
 interface SignIn {
   accessToken: string
   expiresIn: number
-  user: { id: string; username: string; roles: string[]; mustChangePassword: boolean }
+  user: {
+    id: string
+    username: string
+    displayName: string
+    roles: string[]
+    mustChangePassword: boolean
+  }
 }
+
+/** A FieldCipher value: `f1.<kid>.<iv>.<ciphertext+tag>`, base64url parts (12-byte iv). */
+const fieldCiphertext = /^f1\.[\w-]+\.[\w-]{16}\.[\w-]+$/
 
 describe.each(testBackends)('staff sign-in on %s', (backend) => {
   let server: TestServer
@@ -190,6 +200,110 @@ describe.each(testBackends)('staff sign-in on %s', (backend) => {
     expect(names).toContain('north.officer')
     expect(names).not.toContain('south.officer')
     expect(names).not.toContain('admin')
+  })
+
+  describe('display names at rest', () => {
+    const storedName = async (id: string) =>
+      (
+        await sql<{ display_name: string }>`select display_name from auth.staff_user
+          where id = ${id}`.execute(server.platform.db)
+      ).rows[0]!.display_name
+    const setStoredName = (id: string, value: string | ReturnType<typeof sql>) =>
+      sql`update auth.staff_user set display_name = ${value} where id = ${id}`.execute(
+        server.platform.db,
+      )
+    async function namedUser(username: string, displayName: string) {
+      const reply = await call<{ user: SignIn['user']; oneTimePassword: string }>(
+        url('/api/v1/staff-users'),
+        { headers: admin, body: { username, displayName, roles: ['AUDITOR'], zones: ['*'] } },
+      )
+      expect(reply.status).toBe(200)
+      expect(reply.body.response!.user.displayName).toBe(displayName)
+      return reply.body.response!
+    }
+
+    it('stores every name encrypted and shows it decrypted wherever the API returns a user', async () => {
+      const { user, oneTimePassword } = await namedUser('amina.diallo', 'Amina Diallo')
+      const stored = await storedName(user.id)
+      expect(stored).toMatch(fieldCiphertext)
+      expect(stored).not.toContain('Amina')
+
+      // Every row, the first administrator's (created at start) included.
+      const { rows } = await sql<{ display_name: string }>`select display_name
+        from auth.staff_user`.execute(server.platform.db)
+      expect(rows.length).toBeGreaterThan(1)
+      for (const row of rows) expect(row.display_name).toMatch(fieldCiphertext)
+      expect(JSON.stringify(rows)).not.toMatch(/Administrator|Amina|User /)
+      const me = await call<SignIn['user']>(url('/api/v1/auth/me'), { headers: admin })
+      expect(me.body.response?.displayName).toBe('Administrator')
+
+      const listed = await call<SignIn['user'][]>(url('/api/v1/staff-users'), { headers: admin })
+      expect(listed.body.response!.find((u) => u.id === user.id)?.displayName).toBe('Amina Diallo')
+      const signedIn = await login('amina.diallo', oneTimePassword)
+      expect(signedIn.body.response?.user.displayName).toBe('Amina Diallo')
+      const own = await call<SignIn['user']>(url('/api/v1/auth/me'), {
+        headers: { authorization: `Bearer ${signedIn.body.response!.accessToken}` },
+      })
+      expect(own.body.response?.displayName).toBe('Amina Diallo')
+
+      const renamed = await call<SignIn['user']>(url(`/api/v1/staff-users/${user.id}`), {
+        method: 'PATCH',
+        headers: admin,
+        body: { displayName: 'Amina K. Diallo' },
+      })
+      expect(renamed.body.response?.displayName).toBe('Amina K. Diallo')
+      const restored = await storedName(user.id)
+      expect(restored).toMatch(fieldCiphertext)
+      expect(restored).not.toBe(stored)
+      expect(restored).not.toContain('Amina')
+    })
+
+    it("refuses a name copied onto another user's row instead of showing it", async () => {
+      const owner = await namedUser('peter.banda', 'Peter Banda')
+      const other = await namedUser('grace.phiri', 'Grace Phiri')
+      await setStoredName(
+        other.user.id,
+        sql`(select display_name from auth.staff_user where id = ${owner.user.id})`,
+      )
+
+      const listed = await call(url('/api/v1/staff-users'), { headers: admin })
+      expect(listed.status).toBe(500)
+      expect(listed.body.errors[0]).toMatchObject({
+        errorCode: 'MOS-AUT-500',
+        message: expect.stringContaining(`staff user ${other.user.id}`),
+      })
+      expect(JSON.stringify(listed.body)).not.toContain('Peter')
+      const signIn = await login('grace.phiri', other.oneTimePassword)
+      expect(signIn.status).toBe(500)
+      expect(signIn.body.errors[0]?.errorCode).toBe('MOS-AUT-500')
+      expect(JSON.stringify(signIn.body)).not.toContain('Peter')
+
+      // An administrator can set the name again; nothing needs the unreadable one first.
+      const repaired = await call<SignIn['user']>(url(`/api/v1/staff-users/${other.user.id}`), {
+        method: 'PATCH',
+        headers: admin,
+        body: { displayName: 'Grace Phiri' },
+      })
+      expect(repaired.status).toBe(200)
+      expect(repaired.body.response?.displayName).toBe('Grace Phiri')
+      expect((await call(url('/api/v1/staff-users'), { headers: admin })).status).toBe(200)
+      expect((await login('grace.phiri', other.oneTimePassword)).status).toBe(200)
+    })
+
+    it('encrypts names an earlier version stored in plaintext, once, even from two processes', async () => {
+      const { user } = await namedUser('old.clerk', 'Placeholder')
+      // As written before names were encrypted.
+      await setStoredName(user.id, 'Ngozi Okafor')
+      const seal = () => server.platform.auth.sealPlaintextNames()
+      const [first, second] = await Promise.all([seal(), seal()])
+      expect(first + second).toBe(1)
+      expect(await seal()).toBe(0)
+      const stored = await storedName(user.id)
+      expect(stored).toMatch(fieldCiphertext)
+      expect(stored).not.toContain('Ngozi')
+      const listed = await call<SignIn['user'][]>(url('/api/v1/staff-users'), { headers: admin })
+      expect(listed.body.response!.find((u) => u.id === user.id)?.displayName).toBe('Ngozi Okafor')
+    })
   })
 
   it('keeps accepting tokens signed before a key rotation', async () => {

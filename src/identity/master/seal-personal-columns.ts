@@ -1,12 +1,10 @@
 import { type QueryExecutorProvider, sql } from 'kysely'
-import type { FieldCipher, FieldContext } from '../../platform/crypto/index.js'
+import {
+  fieldCiphertextPattern,
+  type FieldCipher,
+  type FieldContext,
+} from '../../platform/crypto/index.js'
 import { contactPersonContext, operatorNameContext } from './personal-columns.js'
-
-/**
- * A FieldCipher value of any version (`f<n>.<kid>.<iv>.<body>`, base64url parts). No name
- * looks like this, so what does not match is plaintext written before migration 0003.
- */
-const ciphertextPattern = '^f[0-9]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$'
 
 interface Target {
   readonly table: string
@@ -45,7 +43,7 @@ export async function sealPlaintextPersonalColumns(
       lang_code: string | null
       value: string
     }>`select ctid::text as row_ref, id, lang_code, ${column} as value from ${table}
-      where ${column} is not null and ${column} !~ ${ciphertextPattern}`.execute(db)
+      where ${column} is not null and ${column} !~ ${fieldCiphertextPattern}`.execute(db)
     for (const row of rows) {
       const stored = await cipher.encrypt(row.value, target.context(row))
       const result = await sql`update ${table} set ${column} = ${stored}

@@ -13,8 +13,16 @@ export type {
 } from './ports.js'
 export { createTemplateMatcher } from './abis/template-matcher.js'
 export { unwiredIdentity, unwiredMasterData } from './adapters/unwired-ports.js'
+export {
+  identityViewAdapter,
+  unwiredIdentityView,
+  type IdentityView,
+  type IdentityViewPort,
+} from './adjudication/identity-view.port.js'
+export type { AdjudicationComparison } from './adjudication/comparison.service.js'
 export { packetSchema, type RegistrationPacket } from './packet.schema.js'
 export { regprcErrors } from './errors.js'
+export { adjudicationErrors } from './adjudication/adjudication.errors.js'
 export {
   regprcSettingsSchema,
   defaultRegprcSettings,

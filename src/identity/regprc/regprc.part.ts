@@ -7,7 +7,16 @@ import { identityAdapter } from './adapters/identity.adapter.js'
 import { createIdRepoServices } from '../idrepo/index.js'
 import { MasterDataService } from '../master/index.js'
 import { createAdjudicationService } from './adjudication/adjudication.service.js'
-import { registerAdjudicationRoutes } from './adjudication/adjudication.routes.js'
+import {
+  registerAdjudicationComparisonRoute,
+  registerAdjudicationRoutes,
+} from './adjudication/adjudication.routes.js'
+import { createComparisonService } from './adjudication/comparison.service.js'
+import {
+  identityViewAdapter,
+  unwiredIdentityView,
+  type IdentityViewPort,
+} from './adjudication/identity-view.port.js'
 import { createDbPacketStore } from './db-packet-store.js'
 import { reprocessorJob } from './engine/reprocessor.js'
 import { stepTask, taskStepScheduler } from './engine/step-task.js'
@@ -22,6 +31,8 @@ import { stageHandlers } from './stages/index.js'
 export interface RegprcPorts {
   readonly master: MasterDataPort
   readonly identity: IdentityPort
+  /** Matched identities as adjudicators see them; without it comparisons fail (MOS-RPR-004). */
+  readonly identityViews?: IdentityViewPort
 }
 
 /**
@@ -42,7 +53,7 @@ export function createRegprcPart(
       const settings = fixedSettings ?? platform.settings.identity.regprc
       const { db, bus, cipher } = platform
       const packets = createDbPacketStore(db, cipher)
-      const { master, identity } = ports(context)
+      const { master, identity, identityViews = unwiredIdentityView } = ports(context)
       const engine: WorkflowEngine = createWorkflowEngine({
         db,
         bus,
@@ -62,6 +73,10 @@ export function createRegprcPart(
         app,
         createAdjudicationService(db, () => engine),
       )
+      registerAdjudicationComparisonRoute(
+        app,
+        createComparisonService({ db, packets, identities: identityViews }),
+      )
       return {
         tasks: [stepTask(() => engine)],
         jobs: [reprocessorJob({ db, bus, engine: () => engine, settings })],
@@ -74,9 +89,13 @@ export function createRegprcPart(
  * The part as the identity module runs it: master data and the ID repository through their
  * parts' services (the identity module starts those parts before this one).
  */
-export const regprcPart: IdentityPart = createRegprcPart(({ platform }) => ({
-  master: masterDataAdapter(
-    new MasterDataService({ db: platform.db, bus: platform.bus, cipher: platform.cipher }),
-  ),
-  identity: identityAdapter(createIdRepoServices(platform).idRepo),
-}))
+export const regprcPart: IdentityPart = createRegprcPart(({ platform }) => {
+  const { idRepo } = createIdRepoServices(platform)
+  return {
+    master: masterDataAdapter(
+      new MasterDataService({ db: platform.db, bus: platform.bus, cipher: platform.cipher }),
+    ),
+    identity: identityAdapter(idRepo),
+    identityViews: identityViewAdapter(idRepo),
+  }
+})

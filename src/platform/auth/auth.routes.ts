@@ -10,6 +10,7 @@ import { staffUserSchema } from './staff-user.schema.js'
 import type { StaffAuthService, StaffSignIn } from './staff-auth.service.js'
 import { findStaffUserById } from './staff-user.repository.js'
 import type { Kysely } from 'kysely'
+import type { FieldCipher } from '../crypto/index.js'
 import type { AuthTables } from './auth.tables.js'
 import type { TokenKeys } from './token-keys.js'
 
@@ -26,6 +27,8 @@ const signInSchema = z.object({
 export interface AuthRoutesOptions {
   staffAuth: StaffAuthService
   db: Kysely<AuthTables>
+  /** Decrypts the signed-in user's name for `/auth/me`. */
+  cipher: FieldCipher
   keys: TokenKeys
   loginRateLimitPerMinute: number
   secureCookies: boolean
@@ -121,7 +124,7 @@ export function registerAuthRoutes(app: HttpApp, options: AuthRoutesOptions): vo
       const principal = request.principal
       const user =
         principal?.kind === 'staff'
-          ? await findStaffUserById(options.db, principal.userId)
+          ? await findStaffUserById(options.db, options.cipher, principal.userId)
           : undefined
       if (!user) throw authErrors.sessionExpired()
       return ok(presentStaffUser(user))

@@ -6,6 +6,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 export type StaffUserTable = {
   id: Generated<string>
   username: string
+  /** Stored as a FieldCipher value bound to `id` (staff-user-name.ts); the repository decrypts. */
   display_name: string
   password_hash: string
   roles: Role[]
@@ -73,5 +74,6 @@ export type AuthTables = {
   'auth.resident_session': ResidentSessionTable
 }
 
+/** A staff user as the repository returns it: `display_name` decrypted. */
 export type StaffUser = Selectable<StaffUserTable>
 export type Partner = Selectable<PartnerTable>

@@ -53,6 +53,15 @@ export const authErrors = {
     }),
   staffUserNotFound: () =>
     new AppError({ code: 'MOS-AUT-404', status: 404, message: 'Staff user not found' }),
+  staffNameUnreadable: (userId: string, cause: unknown) =>
+    new AppError({
+      code: 'MOS-AUT-500',
+      status: 500,
+      message: `Failed to decrypt the display name of staff user ${userId}: the stored value was altered or belongs to another user`,
+      action:
+        'An administrator can set the name again (PATCH /api/v1/staff-users/{id} with displayName), or restore the row from backup; if many users fail, check the master key and key store.',
+      cause,
+    }),
   partnerNotFound: (id: string) =>
     new AppError({ code: 'MOS-PMS-404', status: 404, message: `Partner ${id} not found` }),
   partnerExists: (id: string) =>

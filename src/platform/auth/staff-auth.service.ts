@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { FieldCipher } from '../crypto/index.js'
 import type { AccessTokens } from './access-tokens.js'
 import type { AuthTables, StaffUser } from './auth.tables.js'
 import { authErrors } from './errors.js'
@@ -31,13 +32,15 @@ export interface StaffSignIn {
 export class StaffAuthService {
   constructor(
     private readonly db: Kysely<AuthTables>,
+    /** Decrypts the staff names returned with each sign-in. */
+    private readonly cipher: FieldCipher,
     private readonly tokens: AccessTokens,
     private readonly sessions: StaffSessions,
     private readonly lockout: LockoutPolicy,
   ) {}
 
   async login(username: string, password: string): Promise<StaffSignIn> {
-    const user = await findStaffUserByUsername(this.db, normaliseUsername(username))
+    const user = await findStaffUserByUsername(this.db, this.cipher, normaliseUsername(username))
     if (user?.locked_until && user.locked_until > new Date())
       throw authErrors.locked(user.locked_until)
     const valid = await verifyPassword(user?.password_hash ?? null, password)
@@ -60,7 +63,7 @@ export class StaffAuthService {
   async refresh(refreshToken: string): Promise<StaffSignIn> {
     const rotated = await this.sessions.rotate(refreshToken)
     if (!rotated) throw authErrors.sessionExpired()
-    const user = await findStaffUserById(this.db, rotated.userId)
+    const user = await findStaffUserById(this.db, this.cipher, rotated.userId)
     if (!user || user.status !== 'ACTIVE') {
       await this.sessions.revoke(rotated.sessionId, 'user disabled')
       throw authErrors.sessionExpired()
@@ -90,14 +93,14 @@ export class StaffAuthService {
     currentPassword: string,
     newPassword: string,
   ): Promise<StaffSignIn> {
-    const user = await findStaffUserById(this.db, userId)
+    const user = await findStaffUserById(this.db, this.cipher, userId)
     if (!user) throw authErrors.staffUserNotFound()
     if (!(await verifyPassword(user.password_hash, currentPassword)))
       throw authErrors.invalidCredentials()
     if (currentPassword === newPassword)
       throw authErrors.weakPassword('it must differ from the current one')
     checkPasswordPolicy(newPassword, user.username)
-    const updated = await updateStaffUser(this.db, userId, {
+    const updated = await updateStaffUser(this.db, this.cipher, userId, {
       passwordHash: await hashPassword(newPassword),
       mustChangePassword: false,
     })

@@ -1,23 +1,60 @@
+import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import type { FieldCipher } from '../crypto/index.js'
 import type { AuthTables, StaffUser } from './auth.tables.js'
 import type { Role } from './roles.js'
+import { encryptStaffName, openStaffUser } from './staff-user-name.js'
 
 type Db = Kysely<AuthTables>
 
-export function findStaffUserByUsername(db: Db, username: string): Promise<StaffUser | undefined> {
-  return db
+/*
+ * `display_name` is stored encrypted (staff-user-name.ts): the functions that return users
+ * decrypt it, the ones that write it encrypt it first, so callers only ever see the name. None
+ * of them opens a transaction, so the cipher's key-store reads never wait on PGlite's single
+ * connection.
+ */
+
+export async function findStaffUserByUsername(
+  db: Db,
+  cipher: FieldCipher,
+  username: string,
+): Promise<StaffUser | undefined> {
+  const row = await db
     .selectFrom('auth.staff_user')
     .selectAll()
     .where('username', '=', username)
     .executeTakeFirst()
+  return row ? openStaffUser(cipher, row) : undefined
 }
 
-export function findStaffUserById(db: Db, id: string): Promise<StaffUser | undefined> {
-  return db.selectFrom('auth.staff_user').selectAll().where('id', '=', id).executeTakeFirst()
+export async function findStaffUserById(
+  db: Db,
+  cipher: FieldCipher,
+  id: string,
+): Promise<StaffUser | undefined> {
+  const row = await db
+    .selectFrom('auth.staff_user')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row ? openStaffUser(cipher, row) : undefined
 }
 
-export function listStaffUsers(db: Db): Promise<StaffUser[]> {
-  return db.selectFrom('auth.staff_user').selectAll().orderBy('username').execute()
+/** A user's zones, for access checks that need no name (nothing is decrypted). */
+export function findStaffUserZones(
+  db: Db,
+  id: string,
+): Promise<Pick<StaffUser, 'id' | 'zones'> | undefined> {
+  return db
+    .selectFrom('auth.staff_user')
+    .select(['id', 'zones'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+export async function listStaffUsers(db: Db, cipher: FieldCipher): Promise<StaffUser[]> {
+  const rows = await db.selectFrom('auth.staff_user').selectAll().orderBy('username').execute()
+  return Promise.all(rows.map((row) => openStaffUser(cipher, row)))
 }
 
 export interface NewStaffUser {
@@ -31,12 +68,19 @@ export interface NewStaffUser {
 }
 
 /** Inserts a user; returns undefined when the username is taken (also under a concurrent insert). */
-export async function insertStaffUser(db: Db, user: NewStaffUser): Promise<StaffUser | undefined> {
-  return db
+export async function insertStaffUser(
+  db: Db,
+  cipher: FieldCipher,
+  user: NewStaffUser,
+): Promise<StaffUser | undefined> {
+  // The id is chosen here rather than by the database: the name is encrypted under it.
+  const id = randomUUID()
+  const row = await db
     .insertInto('auth.staff_user')
     .values({
+      id,
       username: user.username,
-      display_name: user.displayName,
+      display_name: await encryptStaffName(cipher, id, user.displayName),
       password_hash: user.passwordHash,
       roles: user.roles,
       zones: user.zones,
@@ -47,6 +91,7 @@ export async function insertStaffUser(db: Db, user: NewStaffUser): Promise<Staff
     .onConflict((oc) => oc.column('username').doNothing())
     .returningAll()
     .executeTakeFirst()
+  return row ? openStaffUser(cipher, row) : undefined
 }
 
 export async function recordFailedLogin(
@@ -81,6 +126,7 @@ export async function recordSuccessfulLogin(db: Db, id: string): Promise<void> {
 
 export async function updateStaffUser(
   db: Db,
+  cipher: FieldCipher,
   id: string,
   changes: Partial<{
     displayName: string
@@ -91,10 +137,14 @@ export async function updateStaffUser(
     mustChangePassword: boolean
   }>,
 ): Promise<StaffUser | undefined> {
-  return db
+  const displayName =
+    changes.displayName === undefined
+      ? undefined
+      : await encryptStaffName(cipher, id, changes.displayName)
+  const row = await db
     .updateTable('auth.staff_user')
     .set({
-      ...(changes.displayName !== undefined && { display_name: changes.displayName }),
+      ...(displayName !== undefined && { display_name: displayName }),
       ...(changes.roles && { roles: changes.roles }),
       ...(changes.zones && { zones: changes.zones }),
       ...(changes.status && { status: changes.status }),
@@ -112,6 +162,7 @@ export async function updateStaffUser(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst()
+  return row ? openStaffUser(cipher, row) : undefined
 }
 
 export async function countAdmins(db: Db): Promise<number> {

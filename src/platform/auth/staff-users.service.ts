@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { FieldCipher } from '../crypto/index.js'
 import type { AuthTables, StaffUser } from './auth.tables.js'
 import { authErrors } from './errors.js'
 import { hashPassword } from './password-hasher.js'
@@ -9,7 +10,7 @@ import { oneTimePassword } from './secret-token.js'
 import type { StaffSessions } from './staff-sessions.js'
 import { normaliseUsername } from './staff-auth.service.js'
 import {
-  findStaffUserById,
+  findStaffUserZones,
   insertStaffUser,
   listStaffUsers,
   updateStaffUser,
@@ -32,12 +33,14 @@ export interface CreateStaffUser {
 export class StaffUsersService {
   constructor(
     private readonly db: Kysely<AuthTables>,
+    /** Encrypts and decrypts staff names (`display_name` is never stored in plaintext). */
+    private readonly cipher: FieldCipher,
     private readonly sessions: StaffSessions,
     private readonly zones: () => ZoneHierarchy,
   ) {}
 
   async list(actor: Pick<StaffPrincipal, 'zones'>): Promise<StaffUser[]> {
-    const users = await listStaffUsers(this.db)
+    const users = await listStaffUsers(this.db, this.cipher)
     const visible: StaffUser[] = []
     for (const user of users)
       if (await staffCoversZones(actor, user.zones, this.zones())) visible.push(user)
@@ -50,7 +53,7 @@ export class StaffUsersService {
     const username = normaliseUsername(input.username)
     const password = input.password ?? oneTimePassword()
     if (input.password) checkPasswordPolicy(input.password, username)
-    const user = await insertStaffUser(this.db, {
+    const user = await insertStaffUser(this.db, this.cipher, {
       username,
       displayName: input.displayName,
       passwordHash: await hashPassword(password),
@@ -75,27 +78,41 @@ export class StaffUsersService {
   ): Promise<StaffUser> {
     const user = await this.#visible(actor, id)
     if (changes.zones) await this.#assertCovers(actor, changes.zones)
-    const updated = await updateStaffUser(this.db, user.id, changes)
-    if (!updated) throw authErrors.staffUserNotFound()
-    if (changes.status === 'DISABLED') await this.sessions.revokeAllOf(id, 'account disabled')
-    return updated
+    try {
+      const updated = await updateStaffUser(this.db, this.cipher, user.id, changes)
+      if (!updated) throw authErrors.staffUserNotFound()
+      return updated
+    } finally {
+      // Also when the change was written but the stored name then failed to decrypt.
+      if (changes.status === 'DISABLED') await this.sessions.revokeAllOf(id, 'account disabled')
+    }
   }
 
   /** Replaces a user's password with a one-time password (shown once) and ends their sessions. */
   async resetPassword(actor: StaffPrincipal | string, id: string) {
     if (typeof actor !== 'string') await this.#visible(actor, id)
     const password = oneTimePassword()
-    const user = await updateStaffUser(this.db, id, {
-      passwordHash: await hashPassword(password),
-      mustChangePassword: true,
-    })
+    const passwordHash = await hashPassword(password)
+    let user: StaffUser | undefined
+    try {
+      user = await updateStaffUser(this.db, this.cipher, id, {
+        passwordHash,
+        mustChangePassword: true,
+      })
+    } finally {
+      // Also when the password was replaced but the stored name then failed to decrypt.
+      await this.sessions.revokeAllOf(id, 'password reset')
+    }
     if (!user) throw authErrors.staffUserNotFound()
-    await this.sessions.revokeAllOf(id, 'password reset')
     return { user, oneTimePassword: password }
   }
 
-  async #visible(actor: StaffPrincipal, id: string): Promise<StaffUser> {
-    const user = await findStaffUserById(this.db, id)
+  /**
+   * The user's id and zones if the actor may manage them. Reads no name, so an administrator
+   * can still set a new name on a row whose stored one no longer decrypts.
+   */
+  async #visible(actor: StaffPrincipal, id: string): Promise<Pick<StaffUser, 'id' | 'zones'>> {
+    const user = await findStaffUserZones(this.db, id)
     // Users outside the actor's zones are reported as absent, not as forbidden.
     if (!user || !(await staffCoversZones(actor, user.zones, this.zones())))
       throw authErrors.staffUserNotFound()

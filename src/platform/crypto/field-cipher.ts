@@ -22,3 +22,9 @@ export interface FieldCipher {
   /** Throws when the value was altered or belongs to another record or field. */
   decrypt(ciphertext: string, context: FieldContext): Promise<string>
 }
+
+/**
+ * A PostgreSQL regular expression matching stored FieldCipher values (`f<version>.<kid>.<iv>.
+ * <body>`), for finding values still in plaintext (`column !~ fieldCiphertextPattern`).
+ */
+export const fieldCiphertextPattern = '^f[0-9]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$'

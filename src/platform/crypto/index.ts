@@ -1,4 +1,4 @@
-export type { FieldCipher, FieldContext } from './field-cipher.js'
+export { fieldCiphertextPattern, type FieldCipher, type FieldContext } from './field-cipher.js'
 export { createFieldCipher, type FieldCipherOptions } from './aes-field-cipher.js'
 export { cryptoErrors } from './errors.js'
 export {

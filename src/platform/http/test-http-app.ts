@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto'
 import { pino } from 'pino'
 import { createAuth, type Role, type TokenKeys } from '../auth/index.js'
 import { settingsSchema } from '../config/index.js'
+import type { FieldCipher } from '../crypto/index.js'
 import type { Db } from '../db/index.js'
 import { createMetrics } from '../telemetry/metrics.js'
 import { createHttpApp, type HttpApp } from './create-http-app.js'
@@ -12,6 +13,11 @@ const testTokenKeys: TokenKeys = {
   current: async () => ({ kid: 'k1', alg: 'EdDSA', privateKey: signingKey.privateKey }),
   publicKey: async (kid) => (kid === 'k1' ? signingKey.publicKey : null),
   jwks: async () => [],
+}
+/** Staff accounts are not served here (no auth routes), so no staff name is ever encrypted. */
+const noStaffNames: FieldCipher = {
+  encrypt: () => Promise.reject(new Error('the test HTTP app stores no staff names')),
+  decrypt: () => Promise.reject(new Error('the test HTTP app stores no staff names')),
 }
 
 /**
@@ -25,6 +31,7 @@ export async function createTestHttpApp(db: Db): Promise<{
   const auth = createAuth({
     db,
     keys: testTokenKeys,
+    cipher: noStaffNames,
     settings: settingsSchema.parse({}),
     issuer: 'http://localhost',
   })

@@ -20,6 +20,9 @@ const sensitiveKeys = [
   'secret',
   'otp',
   'masterKey',
+  // People's names: nothing logs them, and should anything start to, they stay out.
+  'displayName',
+  'display_name',
 ]
 
 export interface LoggerOptions {

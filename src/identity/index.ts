@@ -20,3 +20,7 @@ export {
 export { regprcPart, regprcHistory, type RegprcPorts } from './regprc/index.js'
 export { idrepoPart, IdRepoService, VidService, AuthLockService } from './idrepo/index.js'
 export { idaPart, idaHistory, IdaService, type ConsentGate } from './ida/index.js'
+export { runSeed, type SeedSummary } from './seed/index.js'
+export { createIdRepoKeyring, type IdRepoKeyring } from './idrepo/index.js'
+// Test support for other modules: a fresh database with every identity schema, ready to seed.
+export { openSeedHarness, type SeedHarness } from './seed/seed.test-kit.js'

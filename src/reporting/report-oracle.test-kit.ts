@@ -11,7 +11,8 @@ import {
  * The reports' oracle: each report as plain SQL straight over MOSIP's source tables (regprc,
  * master, idrepo), written to be read, not to be fast. Tests compare the reporting module with
  * it. Works on PGlite and PostgreSQL (standard SQL plus generate_series, FILTER and to_char).
- * Rows come in the order the catalog documents; every value is formatted in SQL (dates as
+ * Rows come in the order the catalog documents (text compared bytewise, `collate "C"`, so
+ * both databases and JavaScript agree whatever their locale); every value is formatted in SQL (dates as
  * 'YYYY-MM-DD', timestamps as ISO-8601 with 'Z'), so no JavaScript date handling is involved.
  */
 
@@ -58,14 +59,14 @@ async function uinUpdates(db: Db, p: ReportParamsInput<'uin-updates'>) {
 async function registrationsByCenter(db: Db, p: ReportParamsInput<'registrations-by-center'>) {
   return sql`select per_center.center_id,
       (select c.name from master.registration_center c where c.id = per_center.center_id
-        order by (c.lang_code = 'eng') desc, c.lang_code limit 1) as center_name,
+        order by (c.lang_code = 'eng') desc, c.lang_code collate "C" limit 1) as center_name,
       per_center.count
     from (select ${centerOf('r')} as center_id, count(*)::int as count
           from regprc.registration r
           where ${live('r')} ${centerIs('r', p.center)}
             and ${onDay(sql.ref('r.pkt_cr_dtimes'), sql`${p.date}::date`)}
           group by 1) as per_center
-    order by per_center.center_id`.execute(db)
+    order by per_center.center_id collate "C"`.execute(db)
 }
 
 async function uinByAgeGender(db: Db, p: ReportParamsInput<'uin-by-age-gender'>) {
@@ -92,7 +93,7 @@ async function uinByAgeGender(db: Db, p: ReportParamsInput<'uin-by-age-gender'>)
     select case band_index when 8 then '80+' when 9 then 'UNKNOWN'
                 else (band_index * 10)::text || '-' || (band_index * 10 + 9)::text end as age_band,
            gender, count(*)::int as count
-    from banded group by band_index, gender order by band_index, gender`.execute(db)
+    from banded group by band_index, gender order by band_index, gender collate "C"`.execute(db)
 }
 
 async function centerApprovalEod(db: Db, p: ReportParamsInput<'center-approval-eod'>) {
@@ -102,7 +103,7 @@ async function centerApprovalEod(db: Db, p: ReportParamsInput<'center-approval-e
     from regprc.registration r
     where r.status_code in ('PROCESSED', 'REJECTED') and ${live('r')} ${centerIs('r', p.center)}
       and ${onDay(sql.ref('r.latest_trn_dtimes'), sql`${p.date}::date`)}
-    group by 1 order by 1`.execute(db)
+    group by 1 order by ${centerOf('r')} collate "C"`.execute(db)
 }
 
 async function centerRejections(db: Db, p: ReportParamsInput<'center-rejections'>) {
@@ -112,7 +113,7 @@ async function centerRejections(db: Db, p: ReportParamsInput<'center-rejections'
     left join regprc.registration_transaction t on t.id = r.latest_trn_id
     where r.status_code = 'REJECTED' and ${live('r')} ${centerIs('r', p.center)}
       and ${inRange(sql.ref('r.latest_trn_dtimes'), p.from, p.to)}
-    order by r.latest_trn_dtimes::date, r.reg_id`.execute(db)
+    order by r.latest_trn_dtimes::date, r.reg_id collate "C"`.execute(db)
 }
 
 async function failedPackets(db: Db, p: ReportParamsInput<'failed-packets'>) {
@@ -123,7 +124,7 @@ async function failedPackets(db: Db, p: ReportParamsInput<'failed-packets'>) {
     left join regprc.registration_transaction t on t.id = r.latest_trn_id
     where r.status_code in ${failedStatusList} and ${live('r')} ${centerIs('r', p.center)}
       and ${inRange(sql.ref('r.latest_trn_dtimes'), p.from, p.to)}
-    order by r.latest_trn_dtimes::date, r.reg_id`.execute(db)
+    order by r.latest_trn_dtimes::date, r.reg_id collate "C"`.execute(db)
 }
 
 /**
@@ -167,7 +168,7 @@ async function stuckPackets(db: Db, input: ReportParamsInput<'stuck-packets'>) {
       left join regprc.registration_transaction t on t.id = f.latest_trn_id)
     select reg_id, process, stage, status, ${isoTimestamp(sql.ref('since'))} as since,
       floor(extract(epoch from (${asOf} - since)) / 3600)::int as hours
-    from listed order by listed.since, reg_id`.execute(db)
+    from listed order by listed.since, reg_id collate "C"`.execute(db)
 }
 
 async function packetProcessingStats(db: Db, input: ReportParamsInput<'packet-processing-stats'>) {

@@ -38,6 +38,9 @@ export interface OpenDatabaseOptions {
   /** PGlite start state (a dump from `dumpDataDir`), for fast test databases. */
   loadDataDir?: Blob
   poolMax?: number
+  /** PostgreSQL: create the database when it does not exist (default). Off for databases
+   * Mosaic only reads, such as a MOSIP installation's, where a typo must fail, not create. */
+  createIfMissing?: boolean
 }
 
 pg.defaults.parseInputDatesAsUTC = true
@@ -48,15 +51,19 @@ pg.defaults.parseInputDatesAsUTC = true
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const database = options.url
-    ? await openPostgres(options.url, options.poolMax ?? 10)
+    ? await openPostgres(options.url, options.poolMax ?? 10, options.createIfMissing ?? true)
     : await openPglite(options)
   // Closing twice is harmless, so owners and test helpers need not coordinate.
   let closing: Promise<void> | undefined
   return { ...database, close: () => (closing ??= database.close()) }
 }
 
-async function openPostgres(url: string, poolMax: number): Promise<Database> {
-  await ensurePostgresDatabase(url)
+async function openPostgres(
+  url: string,
+  poolMax: number,
+  createIfMissing: boolean,
+): Promise<Database> {
+  if (createIfMissing) await ensurePostgresDatabase(url)
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
       typeParsers[oid] ?? pg.types.getTypeParser(oid, format),

@@ -37,22 +37,8 @@ describe.each(testBackends)('masterdata API on %s', (backend) => {
   const url = (path: string) => `${server.url}${base}${path}`
 
   /** A staff user with one role and the given zones, signed in past the one-time password. */
-  async function staffToken(username: string, role: Role, zones: string[]) {
-    const created = await call<{ oneTimePassword: string }>(`${server.url}/api/v1/staff-users`, {
-      headers: admin,
-      body: { username, displayName: username, roles: [role], zones },
-    })
-    expect(created.status).toBe(200)
-    const oneTime = created.body.response!.oneTimePassword
-    const first = await server.bearer(username, oneTime)
-    const password = 'correct-horse-staple-battery-7'
-    const changed = await call(`${server.url}/api/v1/auth/password`, {
-      headers: first,
-      body: { currentPassword: oneTime, newPassword: password },
-    })
-    expect(changed.status).toBe(200)
-    return server.bearer(username, password)
-  }
+  const staffToken = (username: string, role: Role, zones: string[]) =>
+    server.staffBearer(username, [role], zones)
 
   beforeAll(async () => {
     server = await startTestServer(backend)

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { allModules } from '../../src/modules.js'
 import { loadSettings, type SettingsInput } from '../../src/platform/config/index.js'
+import type { Role } from '../../src/platform/auth/index.js'
 import type { Backend } from '../../src/platform/db/index.js'
 import { createTestDatabase } from '../../src/platform/db/test-database.js'
 import type { Module } from '../../src/platform/module.js'
@@ -16,6 +17,15 @@ export const testAdmin = { username: 'admin', password: 'correct-horse-battery-4
 export interface TestServer extends RunningServer {
   /** Signs in and returns a Bearer header for the user. */
   bearer(username?: string, password?: string): Promise<{ authorization: string }>
+  /**
+   * Creates a staff user through the admin API, signs in past its one-time password and
+   * returns its Bearer header.
+   */
+  staffBearer(
+    username: string,
+    roles: readonly Role[],
+    zones?: readonly string[],
+  ): Promise<{ authorization: string }>
 }
 
 /**
@@ -50,21 +60,47 @@ export async function startTestServer(
   })
   const logger = createLogger({ level: process.env.MOSAIC_TEST_LOG ?? 'silent' })
   const server = await startServer({ settings, database, modules, logger })
+  const post = async (path: string, headers: Record<string, string>, body: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    const json = (await response.json()) as { response: unknown }
+    if (!response.ok) throw new Error(`POST ${path} failed: ${JSON.stringify(json)}`)
+    return json.response
+  }
+  const bearer: TestServer['bearer'] = async (
+    username = testAdmin.username,
+    password = testAdmin.password,
+  ) => {
+    const response = (await post('/api/v1/auth/login', {}, { username, password }).catch(
+      (error: unknown) => {
+        throw new Error(`login of ${username} failed: ${String(error)}`)
+      },
+    )) as { accessToken: string }
+    return { authorization: `Bearer ${response.accessToken}` }
+  }
   return {
     ...server,
     async stop() {
       await server.stop()
       await database.drop()
     },
-    async bearer(username = testAdmin.username, password = testAdmin.password) {
-      const response = await fetch(`${server.url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password }),
+    bearer,
+    async staffBearer(username, roles, zones = ['*']) {
+      const created = (await post('/api/v1/staff-users', await bearer(), {
+        username,
+        displayName: username,
+        roles,
+        zones,
+      })) as { oneTimePassword: string }
+      const password = 'correct-horse-staple-battery-9'
+      await post('/api/v1/auth/password', await bearer(username, created.oneTimePassword), {
+        currentPassword: created.oneTimePassword,
+        newPassword: password,
       })
-      const body = (await response.json()) as { response: { accessToken: string } | null }
-      if (!body.response) throw new Error(`login of ${username} failed: ${JSON.stringify(body)}`)
-      return { authorization: `Bearer ${body.response.accessToken}` }
+      return bearer(username, password)
     },
   }
 }

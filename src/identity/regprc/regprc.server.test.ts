@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../../../test/support/test-server.js'
 import type { Role } from '../../platform/auth/index.js'
 import { testBackends } from '../../platform/db/test-database.js'
-import { rootAdmin, sampleCenter, seedCountry } from '../master/master.fixtures.js'
+import { equipSamplePlace, type SamplePlace } from './test-support/sample-place.js'
 import { makePacket } from './test-support/packet-factory.js'
+import { syncItemFor, syncRequest } from './test-support/sync-request.js'
 
 const base = '/registrationprocessor/v1'
 const requesttime = '2026-03-02T10:05:00.000Z'
@@ -15,44 +15,15 @@ const requesttime = '2026-03-02T10:05:00.000Z'
 describe.each(testBackends)('registration processor in a running server on %s', (backend) => {
   let server: TestServer
   let officer: Record<string, string>
-  let place: { centerId: string; machineId: string; deviceIds: string[] }
-
-  async function staffToken(username: string, role: Role) {
-    const admin = await server.bearer()
-    const created = await fetch(`${server.url}/api/v1/staff-users`, {
-      method: 'POST',
-      headers: { ...admin, 'content-type': 'application/json' },
-      body: JSON.stringify({ username, displayName: username, roles: [role], zones: ['*'] }),
-    })
-    const { response } = (await created.json()) as { response: { oneTimePassword: string } }
-    const first = await server.bearer(username, response.oneTimePassword)
-    const password = 'correct-horse-staple-battery-9'
-    await fetch(`${server.url}/api/v1/auth/password`, {
-      method: 'POST',
-      headers: { ...first, 'content-type': 'application/json' },
-      body: JSON.stringify({ currentPassword: response.oneTimePassword, newPassword: password }),
-    })
-    return { ...(await server.bearer(username, password)), 'content-type': 'application/json' }
-  }
+  let place: SamplePlace
+  const staffToken = async (username: string, role: Role) => ({
+    ...(await server.staffBearer(username, [role])),
+    'content-type': 'application/json',
+  })
 
   beforeAll(async () => {
     server = await startTestServer(backend)
-    const { master } = await seedCountry(server.platform.db, { cipher: server.platform.cipher })
-    const center = await master.centers.create(rootAdmin, sampleCenter())
-    const common = { zoneCode: 'RSK', regCenterId: center.id }
-    const machine = await master.equipment.createMachine(rootAdmin, {
-      name: 'machine-1',
-      machineSpecId: '1001',
-      ...common,
-    })
-    const device = await master.equipment.createDevice(rootAdmin, {
-      name: 'slap-1',
-      deviceSpecId: '327',
-      ...common,
-    })
-    for (const id of ['officer1', 'supervisor1'])
-      await master.operators.create(rootAdmin, { id, name: id, ...common })
-    place = { centerId: center.id, machineId: machine.id, deviceIds: [device.id] }
+    place = await equipSamplePlace(server.platform.db, server.platform.cipher)
     officer = await staffToken('officer1', 'REGISTRATION_OFFICER')
   })
   afterAll(async () => server?.stop())
@@ -71,21 +42,7 @@ describe.each(testBackends)('registration processor in a running server on %s', 
     const raw = JSON.stringify(packet)
     const synced = await post(
       '/registrationstatus/sync',
-      JSON.stringify({
-        id: 'mosip.registration.sync',
-        version: '1.0',
-        requesttime,
-        request: [
-          {
-            registrationId: rid,
-            registrationType: 'NEW',
-            packetHashValue: createHash('sha256').update(raw).digest('hex'),
-            packetSize: Buffer.byteLength(raw),
-            supervisorStatus: 'APPROVED',
-            langCode: 'eng',
-          },
-        ],
-      }),
+      JSON.stringify(syncRequest([syncItemFor(raw, rid)])),
     )
     expect(synced.response).toMatchObject([{ registrationId: rid, status: 'SUCCESS' }])
     expect((await post('/packetreceiver/registrationpackets', raw)).errors).toEqual([])

@@ -1,6 +1,5 @@
 import { join, resolve, sep } from 'node:path'
 import {
-  DuckDBInstance,
   DuckDBTypeId,
   type DuckDBConnection,
   type DuckDBResultReader,
@@ -8,6 +7,7 @@ import {
   type JS,
 } from '@duckdb/node-api'
 import { partitionColumn, type LakeDataset } from './lake-dataset.js'
+import { DuckDbSession } from './duckdb-session.js'
 import { describeDuckDbError, lakeErrors } from './lake-errors.js'
 import {
   assertPlainRoot,
@@ -52,16 +52,16 @@ const attempts = 3
  * prunes whole partitions. Queries run one at a time on one connection.
  */
 export class LakeReader {
-  private tail: Promise<unknown> = Promise.resolve()
-  private closed = false
-
   private constructor(
     /** The absolute lake root. */
     readonly root: string,
     private readonly datasets: readonly LakeDataset[],
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
+    private readonly session: DuckDbSession,
   ) {}
+
+  private get connection(): DuckDBConnection {
+    return this.session.connection
+  }
 
   /** Opens a reader. DuckDB may then read and write only under the root, not elsewhere. */
   static async open(options: LakeReaderOptions): Promise<LakeReader> {
@@ -74,18 +74,14 @@ export class LakeReader {
     const config: Record<string, string> = {}
     if (options.threads !== undefined) config['threads'] = String(options.threads)
     if (options.memoryLimit !== undefined) config['memory_limit'] = options.memoryLimit
-    const instance = await DuckDBInstance.create(':memory:', config)
-    const connection = await instance.connect()
-    try {
+    const session = await DuckDbSession.open('reader', config, async (connection) => {
       await connection.run(`SET allowed_directories = [${sqlString(root + sep)}]`)
       await connection.run('SET enable_external_access = false')
       await connection.run('SET lock_configuration = true')
-    } catch (error) {
-      connection.closeSync()
-      instance.closeSync()
+    }).catch((error: unknown) => {
       throw lakeErrors.storageFailed('reader open', describeDuckDbError(error))
-    }
-    return new LakeReader(root, options.datasets, instance, connection)
+    })
+    return new LakeReader(root, options.datasets, session)
   }
 
   /**
@@ -95,7 +91,7 @@ export class LakeReader {
    * nested dates likewise as ISO strings, BLOB as Uint8Array. Params are `$name` or `?`.
    */
   query(sql: string, params?: LakeParams): Promise<LakeResultRow[]> {
-    return this.serial(async () => {
+    return this.session.serial(async () => {
       for (let attempt = 1; ; attempt++) {
         try {
           await this.refreshViews()
@@ -124,19 +120,8 @@ export class LakeReader {
   }
 
   /** Waits for a pending query, then releases DuckDB. Later calls fail. */
-  async close(): Promise<void> {
-    if (this.closed) return
-    this.closed = true
-    await this.tail
-    this.connection.closeSync()
-    this.instance.closeSync()
-  }
-
-  private serial<T>(operation: () => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(lakeErrors.closed('reader'))
-    const run = this.tail.then(operation)
-    this.tail = run.catch(() => undefined)
-    return run
+  close(): Promise<void> {
+    return this.session.close()
   }
 
   /**

@@ -1,7 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import {
-  DuckDBInstance,
   dateValue,
   timestampValue,
   type DuckDBAppender,
@@ -15,6 +14,7 @@ import {
   type LakeDataset,
   type LakeRow,
 } from './lake-dataset.js'
+import { DuckDbSession } from './duckdb-session.js'
 import { describeDuckDbError, lakeErrors } from './lake-errors.js'
 import {
   assertPlainRoot,
@@ -72,17 +72,18 @@ const dayMs = 86_400_000
  * One writer per lake root (recovery on open assumes no other writer is mid-operation).
  */
 export class LakeWriter {
-  private tail: Promise<unknown> = Promise.resolve()
-  private closed = false
   private batches = 0
 
   private constructor(
     /** The absolute lake root. */
     readonly root: string,
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
+    private readonly session: DuckDbSession,
     private readonly compression: 'zstd' | 'snappy',
   ) {}
+
+  private get connection(): DuckDBConnection {
+    return this.session.connection
+  }
 
   /** Opens a writer: creates the root, finishes what a crash interrupted, starts DuckDB. */
   static async open(options: LakeWriterOptions): Promise<LakeWriter> {
@@ -90,9 +91,8 @@ export class LakeWriter {
     if (!assertPlainRoot(root)) throw lakeErrors.invalidArgument('lake root has glob characters')
     await mkdir(root, { recursive: true })
     await recoverLake(root)
-    const instance = await DuckDBInstance.create(':memory:')
-    const connection = await instance.connect()
-    return new LakeWriter(root, instance, connection, options.compression ?? 'zstd')
+    const session = await DuckDbSession.open('writer')
+    return new LakeWriter(root, session, options.compression ?? 'zstd')
   }
 
   /**
@@ -102,7 +102,7 @@ export class LakeWriter {
    */
   async append(dataset: LakeDataset, rows: readonly LakeRow[]): Promise<LakeAppendResult> {
     const valid = validateLakeRows(dataset, rows)
-    return this.serial(() => this.appendValid(dataset, valid))
+    return this.session.serial(() => this.appendValid(dataset, valid))
   }
 
   /**
@@ -113,28 +113,17 @@ export class LakeWriter {
    */
   async compact(dataset: LakeDataset, dt: string): Promise<LakeCompactResult> {
     if (!lakeDate.safeParse(dt).success) throw lakeErrors.invalidArgument('dt must be YYYY-MM-DD')
-    return this.serial(() => this.compactPartition(dataset, dt))
+    return this.session.serial(() => this.compactPartition(dataset, dt))
   }
 
   /** Finishes or abandons interrupted compactions and removes temporary files everywhere. */
   recover(): Promise<RecoveryResult> {
-    return this.serial(() => recoverLake(this.root))
+    return this.session.serial(() => recoverLake(this.root))
   }
 
   /** Waits for pending calls, then releases DuckDB. Later calls fail. */
-  async close(): Promise<void> {
-    if (this.closed) return
-    this.closed = true
-    await this.tail
-    this.connection.closeSync()
-    this.instance.closeSync()
-  }
-
-  private serial<T>(operation: () => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(lakeErrors.closed('writer'))
-    const run = this.tail.then(operation)
-    this.tail = run.catch(() => undefined)
-    return run
+  close(): Promise<void> {
+    return this.session.close()
   }
 
   private async appendValid(dataset: LakeDataset, rows: LakeRow[]): Promise<LakeAppendResult> {

@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../../../../test/support/test-server.js'
 import type { Role } from '../../../platform/auth/index.js'
 import { testBackends } from '../../../platform/db/test-database.js'
-import { rootAdmin, sampleCenter, seedCountry } from '../../master/master.fixtures.js'
+import { equipSamplePlace, type SamplePlace } from '../test-support/sample-place.js'
 import { makePacket } from '../test-support/packet-factory.js'
+import { syncItemFor, syncRequest } from '../test-support/sync-request.js'
 
-const requesttime = '2026-03-02T10:05:00.000Z'
 const identity = {
   IDSchemaVersion: 0.1,
   fullName: [{ language: 'eng', value: 'Wanjiru Otieno' }],
@@ -21,44 +20,12 @@ const identity = {
 // through the part's wiring. 2026-03-02 10:00Z is 11:00 at the sample center, a Monday.
 describe.each(testBackends)('adjudication comparison in a running server on %s', (backend) => {
   let server: TestServer
-  let place: { centerId: string; machineId: string; deviceIds: string[] }
-
-  async function staffToken(username: string, role: Role) {
-    const admin = await server.bearer()
-    const created = await fetch(`${server.url}/api/v1/staff-users`, {
-      method: 'POST',
-      headers: { ...admin, 'content-type': 'application/json' },
-      body: JSON.stringify({ username, displayName: username, roles: [role], zones: ['*'] }),
-    })
-    const { response } = (await created.json()) as { response: { oneTimePassword: string } }
-    const first = await server.bearer(username, response.oneTimePassword)
-    const password = 'correct-horse-staple-battery-9'
-    await fetch(`${server.url}/api/v1/auth/password`, {
-      method: 'POST',
-      headers: { ...first, 'content-type': 'application/json' },
-      body: JSON.stringify({ currentPassword: response.oneTimePassword, newPassword: password }),
-    })
-    return server.bearer(username, password)
-  }
+  let place: SamplePlace
+  const staffToken = (username: string, role: Role) => server.staffBearer(username, [role])
 
   beforeAll(async () => {
     server = await startTestServer(backend)
-    const { master } = await seedCountry(server.platform.db, { cipher: server.platform.cipher })
-    const center = await master.centers.create(rootAdmin, sampleCenter())
-    const common = { zoneCode: 'RSK', regCenterId: center.id }
-    const machine = await master.equipment.createMachine(rootAdmin, {
-      name: 'machine-1',
-      machineSpecId: '1001',
-      ...common,
-    })
-    const device = await master.equipment.createDevice(rootAdmin, {
-      name: 'slap-1',
-      deviceSpecId: '327',
-      ...common,
-    })
-    for (const id of ['officer1', 'supervisor1'])
-      await master.operators.create(rootAdmin, { id, name: id, ...common })
-    place = { centerId: center.id, machineId: machine.id, deviceIds: [device.id] }
+    place = await equipSamplePlace(server.platform.db, server.platform.cipher)
   })
   afterAll(async () => server?.stop())
 
@@ -84,21 +51,12 @@ describe.each(testBackends)('adjudication comparison in a running server on %s',
   async function upload(officer: { authorization: string }, packet: Record<string, unknown>) {
     const raw = JSON.stringify(packet)
     const rid = packet.registrationId as string
-    await call(officer, 'POST', '/registrationprocessor/v1/registrationstatus/sync', {
-      id: 'mosip.registration.sync',
-      version: '1.0',
-      requesttime,
-      request: [
-        {
-          registrationId: rid,
-          registrationType: 'NEW',
-          packetHashValue: createHash('sha256').update(raw).digest('hex'),
-          packetSize: Buffer.byteLength(raw),
-          supervisorStatus: 'APPROVED',
-          langCode: 'eng',
-        },
-      ],
-    })
+    await call(
+      officer,
+      'POST',
+      '/registrationprocessor/v1/registrationstatus/sync',
+      syncRequest([syncItemFor(raw, rid)]),
+    )
     await call(officer, 'POST', '/registrationprocessor/v1/packetreceiver/registrationpackets', raw)
   }
 

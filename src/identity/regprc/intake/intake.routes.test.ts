@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { testBackends } from '../../../platform/db/test-database.js'
 import type { HttpApp } from '../../../platform/http/index.js'
 import { createTestHttpApp } from '../../../platform/http/test-http-app.js'
 import { registerAdjudicationRoutes } from '../adjudication/adjudication.routes.js'
+import { syncItemFor, syncRequest, testRequestTime } from '../test-support/sync-request.js'
 import { makePacket } from '../test-support/packet-factory.js'
 import { openRegprcHarness, type RegprcHarness } from '../test-support/regprc-harness.js'
 import { registerIntakeRoutes } from './intake.routes.js'
 
-const requesttime = '2026-03-02T10:05:00.000Z'
+const requesttime = testRequestTime
 
 describe.each(testBackends)('registration processor API on %s', (backend) => {
   let h: RegprcHarness | undefined
@@ -40,12 +40,6 @@ describe.each(testBackends)('registration processor API on %s', (backend) => {
     }
   }
 
-  const syncBody = (items: unknown[]) => ({
-    id: 'mosip.registration.sync',
-    version: '1.0',
-    requesttime,
-    request: items,
-  })
   /** MOSIP's status search for `rids`, as the registration client calls it. */
   const searchStatus = (authorization: string, rids: readonly string[]) =>
     app!.inject({
@@ -59,16 +53,8 @@ describe.each(testBackends)('registration processor API on %s', (backend) => {
         request: rids.map((registrationId) => ({ registrationId })),
       },
     })
-  const itemFor = (raw: string, rid: string, extra: Record<string, unknown> = {}) => ({
-    registrationId: rid,
-    registrationType: 'NEW',
-    packetHashValue: createHash('sha256').update(raw).digest('hex'),
-    packetSize: Buffer.byteLength(raw),
-    supervisorStatus: 'APPROVED',
-    langCode: 'eng',
-    name: 'Amina Njoroge',
-    ...extra,
-  })
+  const itemFor = (raw: string, rid: string, extra: Record<string, unknown> = {}) =>
+    syncItemFor(raw, rid, { name: 'Amina Njoroge', ...extra })
 
   it('syncs, receives and processes a packet, and reports its status', async () => {
     const { officer } = await start()
@@ -79,7 +65,7 @@ describe.each(testBackends)('registration processor API on %s', (backend) => {
       method: 'POST',
       url: '/registrationprocessor/v1/registrationstatus/sync',
       headers,
-      payload: syncBody([
+      payload: syncRequest([
         itemFor(raw, rid),
         itemFor(raw, rid, { registrationType: 'BOGUS', registrationId: '1' }),
         itemFor(raw, rid, { packetHashValue: 'zz' }),
@@ -143,7 +129,7 @@ describe.each(testBackends)('registration processor API on %s', (backend) => {
       method: 'POST',
       url: '/registrationprocessor/v1/registrationstatus/sync',
       headers: { authorization: officer },
-      payload: syncBody([
+      payload: syncRequest([
         itemFor(raw, rid, { langCode: 'en', registrationType: 'BOGUS' }),
         itemFor(raw, rid, { packetHashValue: null, supervisorStatus: 'MAYBE' }),
         itemFor(raw, rid, { supervisorStatus: 'MAYBE', registrationId: null }),
@@ -177,7 +163,7 @@ describe.each(testBackends)('registration processor API on %s', (backend) => {
       method: 'POST',
       url: '/registrationprocessor/v1/registrationstatus/sync',
       headers,
-      payload: syncBody([itemFor(raw, rid, { packetSize: Buffer.byteLength(raw) + 1 })]),
+      payload: syncRequest([itemFor(raw, rid, { packetSize: Buffer.byteLength(raw) + 1 })]),
     })
     const unknown = makePacket().rid
     const search = await searchStatus(officer, [rid, unknown])

@@ -42,6 +42,10 @@ const params = z.object({
   apiKey: z.string().max(256).optional(),
 })
 
+/** An authentication request whose `id` must be MOSIP's id of the endpoint. */
+const authRequestWithId = (id: string) =>
+  authRequestSchema.refine((body) => body.id === id, { path: ['id'], message: id })
+
 export function registerIdaRoutes(app: HttpApp, deps: IdaRouteDeps): void {
   const config = { access: access.partner() }
 
@@ -63,10 +67,7 @@ export function registerIdaRoutes(app: HttpApp, deps: IdaRouteDeps): void {
           tags,
           summary: 'Authenticate an individual (demographic, OTP, biometric)',
           params,
-          body: authRequestSchema.refine((b) => b.id === 'mosip.identity.auth', {
-            path: ['id'],
-            message: 'mosip.identity.auth',
-          }),
+          body: authRequestWithId('mosip.identity.auth'),
           response: { 200: authResponseSchema },
         },
       },
@@ -85,10 +86,7 @@ export function registerIdaRoutes(app: HttpApp, deps: IdaRouteDeps): void {
           tags,
           summary: 'Authenticate an individual and return the KYC attributes the policy allows',
           params,
-          body: authRequestSchema.refine((b) => b.id === 'mosip.identity.kyc', {
-            path: ['id'],
-            message: 'mosip.identity.kyc',
-          }),
+          body: authRequestWithId('mosip.identity.kyc'),
           response: { 200: kycResponseSchema },
         },
       },

@@ -16,13 +16,18 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
-import pg from 'pg'
 import { identityModule } from '../src/identity/identity.module.js'
 import { createIdRepoKeyring } from '../src/identity/idrepo/index.js'
 import { runSeed, throttledProgress } from '../src/identity/seed/index.js'
 import { keyStoreHistory, openKeyStore } from '../src/platform/crypto/index.js'
 import { type Database, migrate, openDatabase } from '../src/platform/db/index.js'
-import { machineBusySeconds, markdownTable, progress } from './support.js'
+import {
+  machineBusySeconds,
+  markdownTable,
+  postgresScratch,
+  progress,
+  type ScratchDatabase,
+} from './support.js'
 
 const scale = Number(process.env.MOSAIC_BENCH_SEED_SCALE ?? 1)
 const only = process.env.MOSAIC_BENCH_ONLY
@@ -31,12 +36,7 @@ const adminUrl =
 /** Registrations per resident the seed makes (NEW plus later requests and planted attempts). */
 const registrationsPerResident = 1.125
 
-interface Scratch {
-  readonly database: Database
-  drop(): Promise<void>
-}
-
-async function pgliteScratch(): Promise<Scratch> {
+async function pgliteScratch(): Promise<ScratchDatabase> {
   const folder = mkdtempSync(join(tmpdir(), 'mosaic-seed-bench-'))
   const database = await openDatabase({ dataDir: join(folder, 'pgdata') })
   return {
@@ -44,24 +44,6 @@ async function pgliteScratch(): Promise<Scratch> {
     async drop() {
       await database.close()
       rmSync(folder, { recursive: true, force: true })
-    },
-  }
-}
-
-async function postgresScratch(): Promise<Scratch> {
-  const name = `mosaic_seed_bench_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  const database = await openDatabase({ url: url.toString(), poolMax: 4 })
-  return {
-    database,
-    async drop() {
-      await database.close()
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await admin.end()
     },
   }
 }
@@ -75,7 +57,7 @@ async function walLsn(database: Database): Promise<bigint | null> {
 }
 
 async function measure(backend: 'pglite' | 'postgres', registrations: number, days: number) {
-  const scratch = backend === 'pglite' ? await pgliteScratch() : await postgresScratch()
+  const scratch = backend === 'pglite' ? await pgliteScratch() : await postgresScratch(adminUrl)
   try {
     const { db } = scratch.database
     await migrate(db, [keyStoreHistory, ...identityModule.migrations])

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
+import pg from 'pg'
+import { type Database, openDatabase } from '../src/platform/db/index.js'
 
 /** A Markdown table from rows of equal keys, for pasting into docs/benchmarks.md. */
 export function markdownTable(rows: readonly Record<string, string | number>[]): string {
@@ -43,4 +46,35 @@ export function machineBusySeconds(): number | null {
   // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
   const busy = [0, 1, 2, 5, 6, 7].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0)
   return busy / 100
+}
+
+/** A database made for one benchmark run, dropped afterwards. */
+export interface ScratchDatabase {
+  readonly database: Database
+  drop(): Promise<void>
+}
+
+/** Creates a scratch database on the PostgreSQL server `adminUrl` points to. */
+export async function postgresScratch(adminUrl: string, poolMax = 4): Promise<ScratchDatabase> {
+  const name = `mosaic_bench_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  const database = await openDatabase({ url: url.toString(), poolMax })
+  return {
+    database,
+    async drop() {
+      await database.close()
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await admin.end()
+    },
+  }
+}
+
+/** The p-th percentile (nearest rank) of samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = samples.toSorted((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
 }

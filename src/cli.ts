@@ -3,6 +3,8 @@ import { registerAccountCommands } from './cli/account.commands.js'
 import { registerAdminCommands } from './cli/admin.commands.js'
 import { registerIdentifierCommands } from './cli/identifier.commands.js'
 import { complain } from './cli/output.js'
+import { registerReportCommand } from './cli/report.command.js'
+import { registerReportingCommands } from './cli/reporting.commands.js'
 import { registerSeedCommand } from './cli/seed.command.js'
 import { registerUpCommand } from './cli/up.command.js'
 import { AppError } from './platform/errors.js'
@@ -18,6 +20,8 @@ export function buildCli(): Command {
   registerAccountCommands(program)
   registerIdentifierCommands(program)
   registerSeedCommand(program)
+  registerReportCommand(program)
+  registerReportingCommands(program)
   return program
 }
 

@@ -136,7 +136,7 @@ const stuckAt = (asOf: RawBuilder<unknown>, hours: number, center: string | unde
   select r.reg_id, r.process, r.status_code, r.latest_trn_dtimes,
     (select t.id from regprc.registration_transaction t
       where t.reg_id = r.reg_id and t.cr_dtimes < ${asOf}
-      order by t.cr_dtimes desc, t.id desc limit 1) as last_id
+      order by t.cr_dtimes desc, t.id collate "C" desc limit 1) as last_id
   from regprc.registration r
   where ${live('r')} ${centerIs('r', center)}
     and (r.status_code not in ${finalStatusList} or r.latest_trn_dtimes >= ${asOf})

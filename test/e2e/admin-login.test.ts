@@ -15,7 +15,7 @@ const labels: Record<
     submit: string
     welcome: string
     overview: string
-    reports: string
+    registrations: string
     comingSoon: string
     logout: string
     signedOut: string
@@ -28,7 +28,7 @@ const labels: Record<
     submit: 'Sign in',
     welcome: 'Welcome,',
     overview: 'Overview',
-    reports: 'Reports',
+    registrations: 'Registrations',
     comingSoon: 'Coming soon',
     logout: 'Sign out',
     signedOut: 'You have signed out.',
@@ -40,7 +40,7 @@ const labels: Record<
     submit: 'Se connecter',
     welcome: 'Bienvenue,',
     overview: 'Vue d’ensemble',
-    reports: 'Rapports',
+    registrations: 'Enregistrements',
     comingSoon: 'Bientôt disponible',
     logout: 'Se déconnecter',
     signedOut: 'Vous êtes déconnecté.',
@@ -52,7 +52,7 @@ const labels: Record<
     submit: 'تسجيل الدخول',
     welcome: 'مرحبًا،',
     overview: 'نظرة عامة',
-    reports: 'التقارير',
+    registrations: 'التسجيلات',
     comingSoon: 'قريبًا',
     logout: 'تسجيل الخروج',
     signedOut: 'لقد سجّلت الخروج.',
@@ -189,13 +189,13 @@ describe('admin console sign-in', () => {
       await welcome.waitFor()
       expect(await page.locator('html').getAttribute('lang')).toBe(language)
 
-      await page.getByTestId('nav-reports').click()
+      await page.getByTestId('nav-registrations').click()
       await page.getByTestId('empty-state').waitFor()
-      expect(new URL(page.url()).hash).toBe('#/reports')
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(text.reports)
+      expect(new URL(page.url()).hash).toBe('#/registrations')
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(text.registrations)
       expect(await page.getByTestId('empty-state').textContent()).toContain(text.comingSoon)
-      expect(await page.getByTestId('nav-reports').getAttribute('aria-current')).toBe('page')
-      await saveScreenshot(page, `admin-${language}-reports`)
+      expect(await page.getByTestId('nav-registrations').getAttribute('aria-current')).toBe('page')
+      await saveScreenshot(page, `admin-${language}-registrations`)
       // Focus moves to the new page's heading for keyboard and screen reader users.
       expect(await page.locator('h1:focus').count()).toBe(1)
 

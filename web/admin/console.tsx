@@ -3,6 +3,7 @@ import { useI18n } from '../shared/i18n/index.js'
 import type { StaffUser } from '../shared/staff-auth.js'
 import { AppShell, type NavGroup } from '../shared/ui/index.js'
 import { OverviewPage } from './overview-page.js'
+import { ReportingArea } from './reporting/reporting-area.js'
 import { SectionPage } from './section-page.js'
 import { sectionFor, sectionHref, sections } from './sections.js'
 import { useHashRoute } from './use-hash-route.js'
@@ -66,6 +67,8 @@ export function Console(props: {
     >
       {section.id === 'overview' ? (
         <OverviewPage user={props.user} flash={props.flash} titleRef={titleRef} />
+      ) : section.id === 'reports' ? (
+        <ReportingArea titleRef={titleRef} eyebrow={section.group ? t(section.group) : undefined} />
       ) : (
         <SectionPage section={section} titleRef={titleRef} />
       )}

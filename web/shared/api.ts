@@ -59,6 +59,11 @@ export interface RequestOptions<T> {
 /** A JSON client for the Mosaic API that holds the access token in memory only. */
 export interface ApiClient {
   request<T>(path: string, options: RequestOptions<T>): Promise<T>
+  /**
+   * A raw authorised GET (Bearer, Accept-Language, one refresh-and-retry on 401) for what is
+   * not an envelope: file downloads and event streams. No timeout; pass `signal` to stop it.
+   */
+  fetchRaw(path: string, options?: { accept?: string; signal?: AbortSignal }): Promise<Response>
   setAccessToken(token: string | null): void
   hasAccessToken(): boolean
   /** Exchanges the httpOnly refresh cookie for a new access token; the grant, or null. */
@@ -106,9 +111,14 @@ export function createApiClient(options: { baseUrl?: string } = {}): ApiClient {
   const expiredListeners = new Set<() => void>()
   const refreshedListeners = new Set<(grant: unknown) => void>()
 
-  async function send(path: string, method: string, body: unknown): Promise<Response> {
+  async function send(
+    path: string,
+    method: string,
+    body: unknown,
+    raw?: { accept?: string; signal?: AbortSignal },
+  ): Promise<Response> {
     const headers: Record<string, string> = {
-      Accept: 'application/json',
+      Accept: raw?.accept ?? 'application/json',
       'Accept-Language': getLanguage(),
     }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
@@ -119,9 +129,10 @@ export function createApiClient(options: { baseUrl?: string } = {}): ApiClient {
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'same-origin',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: raw ? raw.signal : AbortSignal.timeout(timeoutMs),
       })
-    } catch {
+    } catch (error) {
+      if (raw?.signal?.aborted) throw error
       throw new ApiError({ status: 0, fallbackKey: 'error.network' })
     }
   }
@@ -185,6 +196,29 @@ export function createApiClient(options: { baseUrl?: string } = {}): ApiClient {
         if (response.status === 401) expire()
       }
       return unwrap(response, options)
+    },
+    async fetchRaw(path, options = {}) {
+      let response = await send(path, 'GET', undefined, options)
+      if (response.status === 401) {
+        const grant = await client.refreshSession()
+        if (grant === null) {
+          expire()
+          throw new ApiError({ status: 401, fallbackKey: 'error.unauthorized' })
+        }
+        response = await send(path, 'GET', undefined, options)
+        if (response.status === 401) expire()
+      }
+      if (!response.ok) {
+        // Errors come back as envelopes even when a file or a stream was asked for.
+        const error = firstError(await readEnvelope(response))
+        throw new ApiError({
+          status: response.status,
+          code: error?.errorCode || undefined,
+          serverMessage: error?.message,
+          fallbackKey: fallbackFor(response.status, undefined),
+        })
+      }
+      return response
     },
     setAccessToken(token) {
       accessToken = token

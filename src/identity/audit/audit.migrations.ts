@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { MigrationHistory } from '../../platform/db/index.js'
+import { createChangeCaptureIndex } from '../change-capture-index.js'
 
 /** MOSIP's `audit` schema (mosip_audit): the append-only application audit log. */
 export const auditHistory: MigrationHistory = {
@@ -35,6 +36,12 @@ export const auditHistory: MigrationHistory = {
         await sql`create index idx_app_audit_log_ref on audit.app_audit_log (ref_id, ref_id_type)`.execute(
           db,
         )
+      },
+    },
+    '0002_create_change_capture_indexes': {
+      // For the reporting module's change data capture (see change-capture-index.ts).
+      async up(db) {
+        await createChangeCaptureIndex(db, 'audit.app_audit_log', ['log_dtimes'], ['log_id'])
       },
     },
   },

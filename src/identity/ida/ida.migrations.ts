@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { MigrationHistory } from '../../platform/db/index.js'
 import { mosipAuditColumns } from '../mosip-audit-columns.js'
+import { createChangeCaptureIndex } from '../change-capture-index.js'
 
 /**
  * MOSIP's `ida` schema (mosip_ida), limited to what Mosaic's IDA uses. Partners and their API
@@ -84,6 +85,17 @@ export const idaHistory: MigrationHistory = {
           )`.execute(db)
         await sql`create unique index ind_partnermap_partner on ida.partner_mapping (partner_id)`.execute(
           db,
+        )
+      },
+    },
+    '0002_create_change_capture_indexes': {
+      // For the reporting module's change data capture (see change-capture-index.ts).
+      async up(db) {
+        await createChangeCaptureIndex(
+          db,
+          'ida.auth_transaction',
+          ['upd_dtimes', 'cr_dtimes'],
+          ['id'],
         )
       },
     },

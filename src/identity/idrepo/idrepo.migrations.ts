@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { MigrationHistory } from '../../platform/db/index.js'
 import { mosipAuditColumns } from '../mosip-audit-columns.js'
+import { createChangeCaptureIndex } from '../change-capture-index.js'
 
 /** Columns shared by idrepo.uin and its history idrepo.uin_h. */
 const uinColumns = sql.raw(`
@@ -100,6 +101,14 @@ export const idrepoHistory: MigrationHistory = {
           profile varchar not null,
           ${mosipAuditColumns},
           constraint pk_profile primary key (id))`.execute(db)
+      },
+    },
+    '0004_create_change_capture_indexes': {
+      // For the reporting module's change data capture (see change-capture-index.ts).
+      async up(db) {
+        const changeTime = ['upd_dtimes', 'cr_dtimes']
+        await createChangeCaptureIndex(db, 'idrepo.uin', changeTime, ['uin_ref_id'])
+        await createChangeCaptureIndex(db, 'idrepo.anonymous_profile', changeTime, ['id'])
       },
     },
   },

@@ -1,4 +1,5 @@
 import type { IdentityPart } from '../identity-part.js'
+import { seedActivity } from '../seed/seed-activity.js'
 import { kernelHistory } from './kernel.migrations.js'
 import { ensureUinPool } from './uin-pool.js'
 import { ensureVidPool, expireVids } from './vid-pool.js'
@@ -17,6 +18,9 @@ export const idsPart: IdentityPart = {
           name: 'identity.ids.pools',
           every: 300,
           async run() {
+            // A seed draws its own UINs and VIDs (avoiding those already pooled): filling the
+            // pools while it loads could draw one of its numbers.
+            if ((await seedActivity(platform.db)).loading) return
             await ensureUinPool(platform.db)
             await ensureVidPool(platform.db)
             await expireVids(platform.db)

@@ -1,7 +1,8 @@
 import type { FieldCipher } from '../../platform/crypto/index.js'
 import type { CopyValue } from '../../platform/db/index.js'
 import { encryptOperatorName } from '../master/index.js'
-import type { Country } from './country-model.js'
+import type { Center, Country } from './country-model.js'
+import { addVersioned, type RecordChange } from './master-versions.js'
 import { nationalHolidays, placeName } from './country.js'
 import { regionNames } from './names.js'
 import type { Prng } from './prng.js'
@@ -103,172 +104,105 @@ export function addCountryRows(
   }
 
   const virtual = country.virtualCenter
-  sink.add(
-    'center',
-    withAudit(
-      [
-        virtual.id,
-        'Virtual centre',
-        'REG',
-        null,
-        null,
-        null,
-        'MSC',
-        null,
-        0,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        'MSC',
-        'eng',
-        true,
-      ],
-      setup,
-    ),
-  )
-  sink.add(
-    'machine',
-    withAudit(
-      [
-        virtual.machineId,
-        'resident-service',
-        null,
-        null,
-        null,
-        '1001',
-        `key-${virtual.machineId}`,
-        'MSC',
-        virtual.id,
-        'eng',
-        true,
-      ],
-      setup,
-    ),
-  )
-  for (const center of country.centers) {
-    const closed = center.closedFrom
-    const decommissioned = center.lifecycle === 'decommissioned'
-    const lat = (4 + center.regionIndex * 1.5 + prng.next()).toFixed(6)
-    const lon = (-2 + center.regionIndex * 1.2 + prng.next()).toFixed(6)
-    sink.add(
-      'center',
-      withAudit(
-        [
-          center.id,
-          `${placeName(prng)} Registration Center`,
-          'REG',
-          `${prng.int(1, 200)} Civic Plaza`,
-          lat,
-          lon,
-          center.locationCode,
-          null,
-          center.kiosks,
-          '8:00:00',
-          hhmm(center.perKioskMinutes),
-          hhmm(center.startMinute),
-          hhmm(center.endMinute),
-          hhmm(center.lunchStartMinute),
-          hhmm(center.lunchEndMinute),
-          offsetLabel(center.utcOffsetMinutes),
-          center.regionCode,
-          center.zoneCode,
-          'eng',
-          closed === null,
-        ],
-        setup,
-        closed,
-        decommissioned,
-      ),
-    )
-    for (let d = 0; d < 7; d++) {
-      const working = d >= 1 && d <= 5 ? true : d === 6 && center.opensSaturday
-      sink.add('workingDay', withAudit([center.id, String(101 + d), 'eng', working, true], setup))
-    }
-    for (const date of center.closures)
-      sink.add(
-        'centerHoliday',
-        withAudit([center.id, date, 'Center closed', 'Maintenance', 'eng', true], setup),
-      )
-    for (const machine of center.machines) {
-      // MOSIP refuses to decommission a center with machines mapped: they were unmapped first.
-      const mappedTo = decommissioned ? null : center.id
-      const ip = `10.${center.regionIndex}.${Number(center.id) % 250}.${Number(machine.id) % 250}`
-      sink.add(
-        'machine',
-        withAudit(
-          [
-            machine.id,
-            `MC-${machine.id}`,
-            mac(prng),
-            `SN${prng.digits(8)}`,
-            ip,
-            '1001',
-            `key-${machine.id}`,
-            center.zoneCode,
-            mappedTo,
-            'eng',
-            closed === null,
-          ],
-          setup,
-          closed,
-        ),
-      )
-      for (const [spec, kind] of [
-        ['327', 'FRS'],
-        ['328', 'IRS'],
-        ['329', 'CMR'],
-      ] as const)
-        sink.add(
-          'device',
-          withAudit(
-            [
-              `${kind}-${machine.id}`,
-              `${kind} ${machine.id}`,
-              mac(prng),
-              `DV${prng.digits(8)}`,
-              spec,
-              center.zoneCode,
-              mappedTo,
-              'eng',
-              closed === null,
-            ],
-            setup,
-            closed,
-          ),
-        )
-    }
-    for (const user of [...center.officers, ...center.supervisors]) {
-      const until = user.disabledFrom ?? closed
-      const name = operatorNames.get(user.id)
-      if (name === undefined) throw new Error(`no stored name for operator ${user.id}`)
-      sink.add(
-        'user',
-        withAudit(
-          [
-            user.id,
-            name,
-            until ? 'INA' : 'ACT',
-            decommissioned ? null : center.id,
-            'eng',
-            null,
-            'PWD',
-            until === null,
-          ],
-          setup,
-          until,
-        ),
-      )
-      sink.add(
-        'zoneUser',
-        withAudit([center.zoneCode, user.id, 'eng', until === null], setup, until),
-      )
-    }
+  // prettier-ignore
+  const virtualCenter = [virtual.id, 'Virtual centre', 'REG', null, null, null, 'MSC', null, 0,
+    null, null, null, null, null, null, null, null, 'MSC', 'eng', true]
+  addVersioned(sink, 'center', by, setup, virtualCenter, null)
+  // prettier-ignore
+  const virtualMachine = [virtual.machineId, 'resident-service', null, null, null, '1001',
+    `key-${virtual.machineId}`, 'MSC', virtual.id, 'eng', true]
+  addVersioned(sink, 'machine', by, setup, virtualMachine, null)
+  for (const center of country.centers) addCenterRows(sink, center, prng, setup, operatorNames)
+}
+
+/**
+ * One center with its calendar, machines, devices and operators. Each versioned record starts
+ * active and mapped at setup; a center closed in the window, its equipment and operators (and
+ * a disabled officer) get a second version from then on: inactive, unmapped if decommissioned.
+ */
+function addCenterRows(
+  sink: SeedSink,
+  center: Center,
+  prng: Prng,
+  setup: Date,
+  operatorNames: ReadonlyMap<string, string>,
+) {
+  const closed = center.closedFrom
+  const decommissioned = center.lifecycle === 'decommissioned'
+  // Machines, devices and operators follow their center: inactive (unmapped if it is
+  // decommissioned, as MOSIP refuses to decommission a center with anything mapped) from then.
+  const mappedTo = decommissioned ? null : center.id
+  const lat = (4 + center.regionIndex * 1.5 + prng.next()).toFixed(6)
+  const lon = (-2 + center.regionIndex * 1.2 + prng.next()).toFixed(6)
+  // prettier-ignore
+  const opened = [center.id, `${placeName(prng)} Registration Center`,
+    'REG', `${prng.int(1, 200)} Civic Plaza`, lat, lon, center.locationCode, null, center.kiosks,
+    '8:00:00', hhmm(center.perKioskMinutes), hhmm(center.startMinute), hhmm(center.endMinute),
+    hhmm(center.lunchStartMinute), hhmm(center.lunchEndMinute), offsetLabel(center.utcOffsetMinutes),
+    center.regionCode, center.zoneCode, 'eng', true]
+  addVersioned(sink, 'center', by, setup, opened, closedVersion(closed, opened, decommissioned))
+  for (let d = 0; d < 7; d++) {
+    const working = d >= 1 && d <= 5 ? true : d === 6 && center.opensSaturday
+    sink.add('workingDay', withAudit([center.id, String(101 + d), 'eng', working, true], setup))
   }
+  for (const date of center.closures)
+    sink.add(
+      'centerHoliday',
+      withAudit([center.id, date, 'Center closed', 'Maintenance', 'eng', true], setup),
+    )
+  // Equipment values end in regcntr_id, lang_code, is_active: the later version changes those.
+  const equipment = (values: CopyValue[], kind: 'machine' | 'device') => {
+    const mapped = [...values, center.id, 'eng', true]
+    const change = closed && {
+      at: closed,
+      values: [...values, mappedTo, 'eng', false],
+      deleted: false,
+    }
+    addVersioned(sink, kind, by, setup, mapped, change)
+  }
+  for (const machine of center.machines) {
+    const ip = `10.${center.regionIndex}.${Number(center.id) % 250}.${Number(machine.id) % 250}`
+    // prettier-ignore
+    equipment([machine.id, `MC-${machine.id}`, mac(prng), `SN${prng.digits(8)}`, ip, '1001',
+      `key-${machine.id}`, center.zoneCode], 'machine')
+    for (const [spec, kind] of [
+      ['327', 'FRS'],
+      ['328', 'IRS'],
+      ['329', 'CMR'],
+    ] as const)
+      // prettier-ignore
+      equipment([`${kind}-${machine.id}`, `${kind} ${machine.id}`, mac(prng), `DV${prng.digits(8)}`,
+        spec, center.zoneCode], 'device')
+  }
+  for (const user of [...center.officers, ...center.supervisors]) {
+    const until = user.disabledFrom ?? closed
+    const name = operatorNames.get(user.id)
+    if (name === undefined) throw new Error(`no stored name for operator ${user.id}`)
+    const operator = (status: string, centerId: string | null, active: boolean) => [
+      user.id,
+      name,
+      status,
+      centerId,
+      'eng',
+      null,
+      'PWD',
+      active,
+    ]
+    const change = until && { at: until, values: operator('INA', mappedTo, false), deleted: false }
+    addVersioned(sink, 'user', by, setup, operator('ACT', center.id, true), change)
+    // zone_user has no history in MOSIP: its one row says how things stand now.
+    sink.add('zoneUser', withAudit([center.zoneCode, user.id, 'eng', until === null], setup, until))
+  }
+}
+
+/** A closed center's second version: inactive (soft-deleted if decommissioned) from `closed`. */
+function closedVersion(
+  closed: Date | null,
+  opened: readonly CopyValue[],
+  decommissioned: boolean,
+): RecordChange | null {
+  if (!closed) return null
+  return { at: closed, values: [...opened.slice(0, -1), false], deleted: decommissioned }
 }
 
 function mac(prng: Prng): string {

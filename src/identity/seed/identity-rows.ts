@@ -6,8 +6,14 @@ import { created, type SeedSink } from './seed-sink.js'
 
 /** Unique, rule-abiding UINs and VIDs drawn from the seed's stream (the kernel pools' rules). */
 export class SeedIdentifiers {
-  private readonly used = new Set<string>()
-  constructor(private readonly prng: Prng) {}
+  private readonly used: Set<string>
+  /** `taken`: identifiers already in the database (a started server pre-fills its UIN pool). */
+  constructor(
+    private readonly prng: Prng,
+    taken: Iterable<string> = [],
+  ) {
+    this.used = new Set(taken)
+  }
 
   private draw(length: number, passes: (value: string) => boolean): string {
     for (;;) {

@@ -1,4 +1,5 @@
 export { runSeed, existingData, type SeedSummary } from './run-seed.js'
+export { seedActivity, type SeedActivity } from './seed-activity.js'
 export {
   seedOptionsSchema,
   defaultUntil,

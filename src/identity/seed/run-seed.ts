@@ -112,7 +112,7 @@ async function loadCountry(
     crypto: await deps.keyring.session(),
     // ID authentication's own hashers, so that it finds these transactions.
     auth: createIdaHashers(deps.keys),
-    ids: new SeedIdentifiers(root.fork('identifiers')),
+    ids: new SeedIdentifiers(root.fork('identifiers'), await takenIdentifiers(db)),
     country,
     options,
     days,
@@ -197,4 +197,15 @@ async function loadCountry(
   )
   const rows = Object.fromEntries(sink.counts) as Partial<Record<SeedTableName, number>>
   return { residents: done, registrations, rows }
+}
+
+/**
+ * UINs and VIDs already in the kernel pools: a running server fills them in the background, so
+ * a seed into its database must not draw the same numbers. An empty database has none, which
+ * keeps a seed deterministic.
+ */
+async function takenIdentifiers(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    select uin as id from kernel.uin union all select vid from kernel.vid`.execute(db)
+  return rows.map((row) => row.id)
 }

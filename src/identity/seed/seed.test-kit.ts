@@ -30,6 +30,7 @@ export async function openSeedHarness(backend: Backend): Promise<SeedHarness> {
  */
 export const keyDependentColumns = new Set([
   'master.user_detail.name',
+  'master.user_detail_h.name',
   'idrepo.uin.uin',
   'idrepo.uin.uin_hash',
   'idrepo.uin.uin_data',

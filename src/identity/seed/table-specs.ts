@@ -13,6 +13,28 @@ function spec(table: string, columns: string): TableSpec {
   return { table, columns: expanded.trim().split(/\s+/) }
 }
 
+/** MOSIP's `_h` history of a versioned record: its columns, then when the version took effect. */
+function history(of: TableSpec): TableSpec {
+  return { table: `${of.table}_h`, columns: [...of.columns, 'eff_dtimes'] }
+}
+
+const centerSpec = spec(
+  'master.registration_center',
+  'id name cntrtyp_code addr_line1 latitude longitude location_code contact_phone number_of_kiosks working_hours per_kiosk_process_time center_start_time center_end_time lunch_start_time lunch_end_time time_zone holiday_loc_code zone_code lang_code is_active @audit',
+)
+const machineSpec = spec(
+  'master.machine_master',
+  'id name mac_address serial_num ip_address mspec_id key_index zone_code regcntr_id lang_code is_active @audit',
+)
+const deviceSpec = spec(
+  'master.device_master',
+  'id name mac_address serial_num dspec_id zone_code regcntr_id lang_code is_active @audit',
+)
+const userSpec = spec(
+  'master.user_detail',
+  'id name status_code regcntr_id lang_code last_login_dtimes last_login_method is_active @audit',
+)
+
 /**
  * Every table the seed fills, with the columns it writes (in the order rows give them). The
  * order of this list is the order of writing, parents first.
@@ -26,10 +48,8 @@ export const seedTables = {
     'master.location',
     'code name hierarchy_level hierarchy_level_name parent_loc_code lang_code is_active @audit',
   ),
-  center: spec(
-    'master.registration_center',
-    'id name cntrtyp_code addr_line1 latitude longitude location_code contact_phone number_of_kiosks working_hours per_kiosk_process_time center_start_time center_end_time lunch_start_time lunch_end_time time_zone holiday_loc_code zone_code lang_code is_active @audit',
-  ),
+  center: centerSpec,
+  centerHistory: history(centerSpec),
   workingDay: spec(
     'master.reg_working_nonworking',
     'regcntr_id day_code lang_code is_working is_active @audit',
@@ -42,18 +62,12 @@ export const seedTables = {
     'master.loc_holiday',
     'id location_code holiday_date holiday_name holiday_desc lang_code is_active @audit',
   ),
-  machine: spec(
-    'master.machine_master',
-    'id name mac_address serial_num ip_address mspec_id key_index zone_code regcntr_id lang_code is_active @audit',
-  ),
-  device: spec(
-    'master.device_master',
-    'id name mac_address serial_num dspec_id zone_code regcntr_id lang_code is_active @audit',
-  ),
-  user: spec(
-    'master.user_detail',
-    'id name status_code regcntr_id lang_code last_login_dtimes last_login_method is_active @audit',
-  ),
+  machine: machineSpec,
+  machineHistory: history(machineSpec),
+  device: deviceSpec,
+  deviceHistory: history(deviceSpec),
+  user: userSpec,
+  userHistory: history(userSpec),
   zoneUser: spec('master.zone_user', 'zone_code usr_id lang_code is_active @audit'),
   registration: spec(
     'regprc.registration',

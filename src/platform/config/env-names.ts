@@ -41,6 +41,10 @@ export const envNames: Record<string, string> = {
   MOSAIC_REGPRC_MATCH_THRESHOLD: 'identity.regprc.matchThreshold',
   MOSAIC_REGPRC_EXTERNAL_RETRY_THRESHOLD: 'identity.regprc.externalRetryThreshold',
   MOSAIC_REGPRC_MAX_PACKET_BYTES: 'identity.regprc.maxPacketBytes',
+  MOSAIC_LAKE_DIR: 'reporting.lakeDir',
+  MOSAIC_LAKE_ARCHIVE_DIR: 'reporting.archiveDir',
+  MOSAIC_REPORTING_SOURCE_URL: 'reporting.sourceUrl',
+  MOSAIC_CDC_POLL_MS: 'reporting.cdcPollMs',
   LOG_LEVEL: 'log.level',
 }
 

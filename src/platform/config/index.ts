@@ -3,3 +3,4 @@ export { settingsSchema, type Settings, type SettingsInput } from './settings.sc
 export { envNames, secretSettings } from './env-names.js'
 export { redactSettings, stripPassword } from './redact-settings.js'
 export { regprcSettingsSchema, type RegprcSettings } from './regprc-settings.js'
+export { reportingSettingsSchema, type ReportingSettings } from './reporting-settings.js'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { regprcSettingsSchema } from './regprc-settings.js'
+import { reportingSettingsSchema } from './reporting-settings.js'
 
 const port = z.coerce.number().int().min(0).max(65535)
 const duration = z.coerce.number().int().positive()
@@ -150,6 +151,7 @@ export const settingsSchema = z.strictObject({
       regprc: regprcSettingsSchema.prefault({}),
     })
     .prefault({}),
+  reporting: reportingSettingsSchema.prefault({}),
   log: z
     .strictObject({
       level: z

@@ -139,8 +139,40 @@ const alert: NotifyTemplate[] = Object.entries(alertLabels).flatMap(([language, 
   ]
 })
 
+const reportLabels: Record<string, { subject: string; body: string; note: string }> = {
+  eng: {
+    subject: 'Report: {{reportName}} ({{period}})',
+    body: 'Attached: {{reportName}} for {{period}} (UTC), {{rowCount}} rows, as {{fileName}}.',
+    note: 'Sent by a report schedule in Mosaic. The file holds registration ids: do not forward it outside your organisation.',
+  },
+  fra: {
+    subject: 'Rapport : {{reportName}} ({{period}})',
+    body: 'Ci-joint : {{reportName}} pour {{period}} (UTC), {{rowCount}} lignes, fichier {{fileName}}.',
+    note: 'Envoyé par une planification de rapport de Mosaic. Le fichier contient des numéros d’enregistrement : ne le transférez pas hors de votre organisation.',
+  },
+  ara: {
+    subject: 'تقرير: {{reportName}} ({{period}})',
+    body: 'مرفق: {{reportName}} للفترة {{period}} (UTC)، {{rowCount}} صفًا، في الملف {{fileName}}.',
+    note: 'أُرسل بواسطة جدول تقارير في Mosaic. يحتوي الملف على أرقام تسجيل: لا تعِد توجيهه خارج مؤسستك.',
+  },
+}
+
+const report: NotifyTemplate[] = Object.entries(reportLabels).map(([language, label]) => ({
+  name: 'report',
+  channel: 'email' as const,
+  language,
+  subject: label.subject,
+  text: `${label.body}\n\n${label.note}\n`,
+  html: page(language, [label.body, label.note]),
+}))
+
 /**
  * Templates that ship with Mosaic, in English, French and Arabic. A programme overrides any
  * of them, or adds languages, through the template API; see docs/notify.md for variables.
  */
-export const builtinTemplates: readonly NotifyTemplate[] = [...otp, ...welcomeStaff, ...alert]
+export const builtinTemplates: readonly NotifyTemplate[] = [
+  ...otp,
+  ...welcomeStaff,
+  ...alert,
+  ...report,
+]

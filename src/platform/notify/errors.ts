@@ -40,6 +40,13 @@ export const notifyErrors = {
       message: `Invalid template: ${problem}`,
       action: 'Correct the template and save it again.',
     }),
+  attachmentsNotSupported: (channel: string) =>
+    new AppError({
+      code: 'MOS-NTF-006',
+      status: 400,
+      message: `Attachments can only be sent by email, not by ${channel}`,
+      action: 'Send the file by email, or send a link to it instead.',
+    }),
   webhookSignatureInvalid: (reason: string) =>
     new AppError({
       code: 'MOS-NTF-401',

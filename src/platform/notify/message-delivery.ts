@@ -153,12 +153,24 @@ function sender(
             ...(c.html !== undefined && { html: c.html }),
             language: row.language ?? 'eng',
             template: row.template ?? '',
+            ...(c.attachments !== undefined && { attachments: c.attachments }),
           }))
       )
     case 'sms':
-      return sms && ((c) => sms.send({ id: row.id, to: c.recipient, text: c.text }))
+      return (
+        sms &&
+        ((c) =>
+          c.attachments ? noAttachments() : sms.send({ id: row.id, to: c.recipient, text: c.text }))
+      )
     case 'webhook':
       return (c) =>
-        webhook.send({ id: row.id, url: c.recipient, secret: c.secret ?? '', body: c.text })
+        c.attachments
+          ? noAttachments()
+          : webhook.send({ id: row.id, url: c.recipient, secret: c.secret ?? '', body: c.text })
   }
+}
+
+// `send` refuses attachments on these channels; a stored row that has them anyway is not sent.
+async function noAttachments(): Promise<DeliveryOutcome> {
+  return { status: 'failed', reason: 'attachments not supported on this channel' }
 }

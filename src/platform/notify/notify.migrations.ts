@@ -61,5 +61,11 @@ export const notifyMigrations: MigrationHistory = {
           .execute()
       },
     },
+    '0002_add_message_attachments': {
+      async up(db) {
+        // Email attachments, encrypted like the bodies (they may hold report data with RIDs).
+        await db.schema.alterTable('notify.message').addColumn('attachments', 'text').execute()
+      },
+    },
   },
 }

@@ -19,6 +19,7 @@ import { renderTemplate } from './render-template.js'
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js'
 import {
   parseRequest,
+  refuseAttachments,
   sendRequestSchema,
   type SendRequest,
   webhookRequestSchema,
@@ -151,6 +152,7 @@ export function createNotifyService(options: NotifyServiceOptions): NotifyServic
 
   return {
     async send(input) {
+      if (input?.channel === 'sms') refuseAttachments('sms', input)
       const request = parseRequest(sendRequestSchema, input)
       const template = await templates.resolve(request.template, request.channel, request.language)
       const rendered = renderTemplate(template, request.variables)
@@ -163,12 +165,18 @@ export function createNotifyService(options: NotifyServiceOptions): NotifyServic
           idempotency_key: request.idempotencyKey ?? null,
           expires_at: request.expiresAt ?? null,
         },
-        { recipient: request.to, ...rendered },
+        {
+          recipient: Array.isArray(request.to) ? request.to.join(', ') : request.to,
+          ...rendered,
+          ...(request.channel === 'email' &&
+            request.attachments?.length && { attachments: request.attachments }),
+        },
         !transports[request.channel],
       )
     },
 
     async webhook(input) {
+      refuseAttachments('webhook', input)
       const request = parseRequest(webhookRequestSchema, input)
       const body = JSON.stringify({
         type: request.event,

@@ -31,6 +31,11 @@ export interface MessageTable {
   body_text: string
   body_html: string | null
   secret: string | null
+  /**
+   * Email attachments: one ciphertext of a JSON list of `{filename, contentType, content
+   * (base64)}`, so retries resend them. Null when there are none.
+   */
+  attachments: ColumnType<string | null, string | null | undefined, string | null>
   /** Caller's key (an event id, say): sending twice with it stores and sends one message. */
   idempotency_key: string | null
   attempts: Generated<number>

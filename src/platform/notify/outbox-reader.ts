@@ -57,7 +57,7 @@ export interface OutboxReader {
 
 export function createOutboxReader(db: Kysely<NotifyTables>, cipher: FieldCipher): OutboxReader {
   const present = async (row: MessageRow): Promise<OutboxMessage> => {
-    const content = await decryptContent(cipher, { ...row, secret: null })
+    const content = await decryptContent(cipher, { ...row, secret: null, attachments: null })
     return {
       id: row.id,
       channel: row.channel,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { notifyErrors } from './errors.js'
+import { attachmentsSchema } from './message-attachment.js'
 import { languageSchema, templateNameSchema } from './notify-template.js'
 import { webhookSecretSchema } from './webhook-signature.js'
 
@@ -28,8 +29,14 @@ const common = {
 export const sendRequestSchema = z.discriminatedUnion('channel', [
   z.strictObject({
     channel: z.literal('email'),
-    to: z.email('must be an email address'),
+    /** One address, or up to 50 that all receive the same message (all in `To:`). */
+    to: z.union([
+      z.email('must be an email address'),
+      z.array(z.email('must be an email address')).min(1).max(50),
+    ]),
     ...common,
+    /** Files sent with the email; stored encrypted with the message, so retries resend them. */
+    attachments: attachmentsSchema.optional(),
   }),
   z.strictObject({ channel: z.literal('sms'), to: phoneSchema, ...common }),
 ])
@@ -47,6 +54,16 @@ export const webhookRequestSchema = z.strictObject({
 })
 
 export type WebhookRequest = z.input<typeof webhookRequestSchema>
+
+/**
+ * MOS-NTF-006 for an SMS or webhook request that carries attachments: only email can. Checked
+ * before the schema, so the caller gets this rather than "unrecognized key".
+ */
+export function refuseAttachments(channel: string, input: unknown): void {
+  if (typeof input === 'object' && input !== null && 'attachments' in input) {
+    throw notifyErrors.attachmentsNotSupported(channel)
+  }
+}
 
 /**
  * Validates a request at the service boundary. The error lists fields and problems, never the

@@ -38,6 +38,14 @@ export function createSmtpEmailTransport(options: SmtpEmailTransportOptions): Em
           subject: email.subject,
           text: email.text,
           ...(email.html !== undefined && { html: email.html }),
+          ...(email.attachments?.length && {
+            attachments: email.attachments.map((a) => ({
+              filename: a.filename,
+              content: a.content,
+              contentType: a.contentType,
+              contentDisposition: 'attachment' as const,
+            })),
+          }),
           headers: {
             'Content-Language': bcp47[email.language] ?? email.language,
             'X-Mosaic-Message-Id': email.id,

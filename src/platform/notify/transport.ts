@@ -1,3 +1,5 @@
+import type { MessageAttachment } from './message-attachment.js'
+
 /**
  * What one delivery attempt came to. `retry` means the failure may pass (a 5xx, a timeout, a
  * closed connection); `failed` means it will not (a 4xx, an address the relay refuses).
@@ -11,6 +13,7 @@ export type DeliveryOutcome =
 /** An email ready to go. */
 export interface OutgoingEmail {
   readonly id: string
+  /** One address, or several separated by commas (all in `To:`). */
   readonly to: string
   readonly subject: string
   readonly text: string
@@ -18,6 +21,7 @@ export interface OutgoingEmail {
   /** ISO 639-3 language of the content. */
   readonly language: string
   readonly template: string
+  readonly attachments?: readonly MessageAttachment[]
 }
 
 /** An SMS ready to go. */

@@ -1,6 +1,7 @@
 import { AppError } from '../../platform/errors.js'
 
-function cdc(code: string, message: string, action: string, cause?: unknown): AppError {
+/** An error of change data capture: ours to fix or configure (500), never carrying row data. */
+export function cdc(code: string, message: string, action: string, cause?: unknown): AppError {
   return new AppError({
     code,
     status: 500,

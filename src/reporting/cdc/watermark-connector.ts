@@ -9,6 +9,7 @@ import {
 } from './cdc-checkpoint.repository.js'
 import { cdcErrors } from './cdc-errors.js'
 import { secondsBefore, secondsSince } from './cdc-time.js'
+import { PollLoop } from './poll-loop.js'
 import {
   type CdcSource,
   type CdcSourceConfig,
@@ -86,6 +87,8 @@ export interface WatermarkConnectorOptions extends z.input<typeof settingsSchema
   readonly sink: CdcSink
   /** Errors of the background loop (`start`); the loop retries after them. */
   readonly onError?: (error: unknown) => void
+  /** Asked before each background poll; false skips that round (e.g. while a bulk load runs). */
+  readonly gate?: () => Promise<boolean>
   readonly now?: () => Date
 }
 
@@ -113,9 +116,7 @@ export class WatermarkConnector {
   readonly #settings: z.output<typeof settingsSchema>
   readonly #states: TableState[]
   #queue: Promise<unknown> = Promise.resolve()
-  #loop: Promise<void> | undefined
-  #stopping = false
-  #wake: (() => void) | undefined
+  #loop: PollLoop | undefined
   #closed = false
 
   private constructor(
@@ -181,31 +182,38 @@ export class WatermarkConnector {
   /** Polls in the background every `pollIntervalMs`, retrying after errors, until `stop`. */
   start(): void {
     if (this.#loop || this.#closed) return
-    this.#loop = (async () => {
-      while (!this.#stopping) {
-        try {
-          await this.pollOnce()
-        } catch (error) {
-          this.#options.onError?.(error)
-        }
-        if (this.#stopping) break
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.#settings.pollIntervalMs)
-          this.#wake = () => {
-            clearTimeout(timer)
-            resolve()
-          }
-        })
+    this.#loop = new PollLoop(
+      async () => {
+        if ((await this.#options.gate?.()) ?? true) await this.pollOnce()
+      },
+      this.#settings.pollIntervalMs,
+      this.#options.onError,
+    )
+    this.#loop.start()
+  }
+
+  /**
+   * Forgets every table's position, so that the next poll reads the source from the start: for
+   * history written with change times behind the watermarks (a bulk import). The sink then
+   * sees versions it already has, which collation's readers deduplicate by change key.
+   */
+  rewind(): Promise<void> {
+    const run = this.#queue.then(async () => {
+      for (const state of this.#states) {
+        state.version = await this.#save(state, null, null, [])
+        state.watermark = null
+        state.caughtUpTo = null
+        state.delivered.clear()
       }
-    })()
+    })
+    this.#queue = run.catch(() => {})
+    return run
   }
 
   /** Stops the loop after the poll under way and closes a source this connector opened. */
   async stop(): Promise<void> {
     if (this.#closed) return
-    this.#stopping = true
-    this.#wake?.()
-    await this.#loop
+    await this.#loop?.stop()
     await this.#queue
     this.#closed = true
     await this.#source.close()

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod'
-import type { CdcBatch, CdcSink } from '../cdc/watermark-connector.js'
+import type { CdcBatch, CdcChange, CdcSink } from '../cdc/watermark-connector.js'
 import type { LakeRow } from '../lake/lake-dataset.js'
 import type { LakeWriter } from '../lake/lake-writer.js'
 import { type CollatedTable, collatedTables, versionRow } from './collation-datasets.js'
@@ -25,8 +25,12 @@ export function createCollationSink(options: CollationSinkOptions): CdcSink {
   return async (batch: CdcBatch) => {
     const table = bySource.get(batch.table)
     if (table === undefined) throw collationErrors.unknownTable(batch.table)
-    if (batch.changes.length === 0) return
-    const rows: LakeRow[] = batch.changes.map((change, index) => {
+    // A hard delete (logical replication sends only its key) is not kept: MOSIP deletes
+    // softly (is_deleted), and watermark polling cannot see hard deletes either, so both
+    // connectors give the lake the same content.
+    const changes = batch.changes.filter((change) => !isHardDelete(table, change))
+    if (changes.length === 0) return
+    const rows: LakeRow[] = changes.map((change, index) => {
       try {
         return versionRow(table, change)
       } catch (error) {
@@ -37,6 +41,10 @@ export function createCollationSink(options: CollationSinkOptions): CdcSink {
     })
     await options.writer.append(table.dataset, rows)
   }
+}
+
+function isHardDelete(table: CollatedTable, change: CdcChange): boolean {
+  return change.deleted && Object.keys(change.row).every((c) => table.primaryKey.includes(c))
 }
 
 function describeIssues(error: ZodError): string {

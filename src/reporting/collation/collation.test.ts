@@ -136,6 +136,28 @@ describe.each(testBackends)('collation of regprc into the lake on %s', (backend)
     }).toEqual(before)
   })
 
+  it('skips a hard delete (a key-only change, as logical replication sends it)', async () => {
+    const raw = await count('SELECT * FROM registration_transaction')
+    const batch = batches.find((b) => b.table === transactions.source)
+    const [first] = batch?.changes ?? []
+    expect(first).toBeDefined()
+    const hardDelete = {
+      ...first!,
+      key: `${first!.key}#deleted`,
+      deleted: true,
+      row: { id: first!.row['id'] },
+    }
+    await createCollationSink({ writer })({ ...batch!, changes: [hardDelete] })
+    expect(await count('SELECT * FROM registration_transaction')).toBe(raw)
+    // A row missing its columns that is not a delete is refused, not skipped.
+    await expect(
+      createCollationSink({ writer })({
+        ...batch!,
+        changes: [{ ...hardDelete, row: { id: 'x' }, deleted: false }],
+      }),
+    ).rejects.toMatchObject({ code: 'MOS-RPT-202' })
+  })
+
   it('shows an update in the latest view and the old status as of before it', async () => {
     const { rows } = await sql<{ workflow_instance_id: string; status_code: string }>`
       select workflow_instance_id, status_code from regprc.registration

@@ -20,6 +20,19 @@ const asOfSchema = z.union([z.date(), z.iso.datetime()])
 export interface LatestVersionsOptions {
   /** Only versions with `change_time <= asOf` count (the state of the source at that instant). */
   readonly asOf?: Date | string
+  /**
+   * Keep keys whose latest version is a soft delete (with that version's values). For lookups
+   * that must still resolve deleted rows: a decommissioned center keeps its name and zone, and a
+   * registration's latest transaction still gives its stage.
+   */
+  readonly includeDeleted?: boolean
+  /**
+   * A DuckDB condition applied to versions before the latest is picked, so only the keys it
+   * selects are deduplicated (far less work when a report needs a few keys). It must hold for
+   * every version of a key or for none: test key columns or columns no update changes (a
+   * registration's `center_id`, from its RID). Values go in as `$name` parameters.
+   */
+  readonly keysWhere?: string
 }
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
@@ -27,9 +40,9 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
 /**
  * DuckDB SQL (a SELECT, to use as a subquery or a CTE) giving the current rows of a collated
  * table: per primary key, its latest version (by change time, then `change_key`), left out if
- * that version is a (soft) delete. Copies of one version are one. With `asOf`, the rows as they
- * were at that instant; partitions after its UTC day are not read. Columns: the dataset's,
- * including the version columns, without `dt`.
+ * that version is a (soft) delete (unless `includeDeleted`). Copies of one version are one.
+ * With `asOf`, the rows as they were at that instant; partitions after its UTC day are not
+ * read. Columns: the dataset's, including the version columns, without `dt`.
  */
 export function latestVersionsView(
   table: CollatedTable,
@@ -37,18 +50,20 @@ export function latestVersionsView(
 ): string {
   const columns = table.dataset.columns.map((c) => quote(c.name)).join(', ')
   const key = table.primaryKey.map(quote).join(', ')
-  let filter = ''
+  const conditions: string[] = []
   if (options.asOf !== undefined) {
     const parsed = asOfSchema.parse(options.asOf)
     // A validated ISO instant, rendered by toISOString: safe to inline as a literal.
     const iso = (parsed instanceof Date ? parsed : new Date(parsed)).toISOString()
-    filter = `WHERE change_time <= TIMESTAMP '${iso.slice(0, 23).replace('T', ' ')}'
-        AND ${quote(partitionColumn)} <= DATE '${iso.slice(0, 10)}'`
+    conditions.push(`change_time <= TIMESTAMP '${iso.slice(0, 23).replace('T', ' ')}'
+        AND ${quote(partitionColumn)} <= DATE '${iso.slice(0, 10)}'`)
   }
+  if (options.keysWhere !== undefined) conditions.push(`(${options.keysWhere})`)
+  const filter = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`
   return `SELECT ${columns} FROM (
       SELECT ${columns} FROM ${quote(table.dataset.name)} ${filter}
       QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY change_time DESC, change_key DESC) = 1
-    ) AS latest WHERE NOT deleted`
+    ) AS latest${options.includeDeleted === true ? '' : ' WHERE NOT deleted'}`
 }
 
 /** DuckDB SQL of every distinct version of a collated table (the change log without copies). */

@@ -47,6 +47,14 @@ export const lakeErrors = {
       action: 'Fix the query; lake views are named after their datasets and have a dt column.',
     }),
 
+  partitionChanged: (partition: string) =>
+    new AppError({
+      code: 'MOS-LAKE-007',
+      status: 409,
+      message: `Lake partition ${partition} changed since it was copied; it was not deleted`,
+      action: 'Run the operation again: it copies the partition as it stands now.',
+    }),
+
   closed: (what: string) =>
     new AppError({
       code: 'MOS-LAKE-006',

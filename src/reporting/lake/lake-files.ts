@@ -15,11 +15,17 @@ import { z } from 'zod'
  * its journal (output and inputs), then renames its output into place (the commit point),
  * then deletes the inputs and last the journal. While a journal's output exists, its inputs
  * are superseded: Mosaic's reader skips them, and recovery deletes them.
+ *
+ *   <root>/<dataset>/.dropped-dt=YYYY-MM-DD-<id>/            a partition being deleted
+ *
+ * A partition is deleted by renaming its directory to a hidden name (one atomic step: a reader
+ * sees all of it or none of it) and then removing that directory; recovery removes leftovers.
  */
 
 const dataFile = /^part-[0-9A-Za-z-]+\.parquet$/
 const journalFile = /^_compaction-[0-9A-Za-z-]+\.json$/
 const tempFile = /^\..+\.tmp$/
+const droppedDir = /^\.dropped-dt=\d{4}-\d{2}-\d{2}-[0-9A-Za-z-]+$/
 
 /** The directory of one partition. */
 export function partitionDir(root: string, dataset: string, dt: string): string {
@@ -144,6 +150,11 @@ export async function liveFiles(dir: string): Promise<string[]> {
   return [...data].sort()
 }
 
+/** The data files of an archive partition: visible `*.parquet` names (no temporary files). */
+export async function archiveDataFiles(dir: string): Promise<string[]> {
+  return (await entries(dir)).filter((n) => /^[^._].*\.parquet$/.test(n)).sort()
+}
+
 /** What recovery did in one partition. */
 export interface RecoveryResult {
   /** Inputs of committed compactions deleted. */
@@ -183,11 +194,43 @@ export async function recoverPartition(dir: string): Promise<RecoveryResult> {
   return { supersededDeleted, abandonedDeleted }
 }
 
+/**
+ * Takes a partition out of sight in one step: renames `dt=…` to a hidden `.dropped-dt=…-<id>`
+ * and fsyncs the dataset directory. Returns the hidden path, or null if there was no partition.
+ * Call `removeDropped` next; recovery removes it if the process stops before.
+ */
+export async function detachPartition(
+  root: string,
+  dataset: string,
+  dt: string,
+): Promise<string | null> {
+  const dir = partitionDir(root, dataset, dt)
+  if (!(await exists(dir))) return null
+  const hidden = join(root, dataset, `.dropped-dt=${dt}-${newFileId()}`)
+  await rename(dir, hidden)
+  await fsyncPath(join(root, dataset))
+  return hidden
+}
+
+/** Deletes a directory `detachPartition` returned. */
+export async function removeDropped(path: string): Promise<void> {
+  await rm(path, { recursive: true, force: true })
+}
+
+/** The size in bytes of each named file of `dir`. */
+export async function fileSizes(dir: string, names: readonly string[]): Promise<number[]> {
+  return Promise.all(names.map(async (name) => (await stat(join(dir, name))).size))
+}
+
 /** Runs recovery over every partition of every dataset directory under `root`. */
 export async function recoverLake(root: string): Promise<RecoveryResult> {
   let supersededDeleted = 0
   let abandonedDeleted = 0
   for (const dataset of await entries(root)) {
+    for (const name of (await entries(join(root, dataset))).filter((n) => droppedDir.test(n))) {
+      await removeDropped(join(root, dataset, name))
+      abandonedDeleted++
+    }
     for (const dt of await listPartitions(root, dataset)) {
       const result = await recoverPartition(partitionDir(root, dataset, dt))
       supersededDeleted += result.supersededDeleted
@@ -210,4 +253,33 @@ export function sqlIdentifier(name: string): string {
 /** DuckDB expands globs in every path it reads, so a lake root must not contain glob syntax. */
 export function assertPlainRoot(root: string): boolean {
   return !/[*?[\]{}]/.test(root)
+}
+
+/**
+ * Writes one file that supersedes `inputs` in a partition, the way compaction and partition
+ * replacement both do: `write` fills a hidden temp file and returns its row count, a journal
+ * naming the file and its inputs is written, the rename of the file commits, and recovery
+ * removes the inputs and the journal. A failure before the commit leaves the partition as it
+ * was; `describe` turns it into the caller's error. Returns the new file's name and rows.
+ */
+export async function commitSupersedingFile(
+  dir: string,
+  inputs: readonly string[],
+  write: (tempPath: string) => Promise<number>,
+  describe: (error: unknown) => Error,
+): Promise<{ output: string; rows: number }> {
+  const output = dataFileName(newFileId())
+  const temp = join(dir, tempName(output))
+  let rows: number
+  try {
+    await mkdir(dir, { recursive: true })
+    rows = await write(temp)
+    await writeJournal(dir, { output, inputs: [...inputs], rows })
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw describe(error)
+  }
+  await publish(dir, output)
+  await recoverPartition(dir)
+  return { output, rows }
 }

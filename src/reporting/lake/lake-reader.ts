@@ -12,6 +12,7 @@ import { describeDuckDbError, lakeErrors } from './lake-errors.js'
 import {
   assertPlainRoot,
   listPartitions,
+  archiveDataFiles,
   liveFiles,
   partitionDir,
   sqlIdentifier,
@@ -38,6 +39,12 @@ export interface LakeReaderOptions {
   readonly root: string
   /** The datasets to expose, each as a view of its name. */
   readonly datasets: readonly LakeDataset[]
+  /**
+   * An archive in the same layout (`<archiveRoot>/<dataset>/dt=…/*.parquet`, as retention
+   * writes it): a partition found there and not in the lake is read from there, so archived
+   * days still answer. DuckDB may read it too.
+   */
+  readonly archiveRoot?: string
   /** DuckDB's `threads` and `memory_limit` (e.g. '1GB'); DuckDB's defaults otherwise. */
   readonly threads?: number
   readonly memoryLimit?: string
@@ -57,6 +64,7 @@ export class LakeReader {
     readonly root: string,
     private readonly datasets: readonly LakeDataset[],
     private readonly session: DuckDbSession,
+    private readonly archiveRoot: string | null,
   ) {}
 
   private get connection(): DuckDBConnection {
@@ -67,6 +75,11 @@ export class LakeReader {
   static async open(options: LakeReaderOptions): Promise<LakeReader> {
     const root = resolve(options.root)
     if (!assertPlainRoot(root)) throw lakeErrors.invalidArgument('lake root has glob characters')
+    const archiveRoot = options.archiveRoot === undefined ? null : resolve(options.archiveRoot)
+    if (archiveRoot !== null && !assertPlainRoot(archiveRoot)) {
+      throw lakeErrors.invalidArgument('archive root has glob characters')
+    }
+    const allowed = [root, ...(archiveRoot === null ? [] : [archiveRoot])]
     const names = options.datasets.map((d) => d.name)
     if (new Set(names).size !== names.length) {
       throw lakeErrors.invalidArgument('two datasets share a name')
@@ -75,13 +88,15 @@ export class LakeReader {
     if (options.threads !== undefined) config['threads'] = String(options.threads)
     if (options.memoryLimit !== undefined) config['memory_limit'] = options.memoryLimit
     const session = await DuckDbSession.open('reader', config, async (connection) => {
-      await connection.run(`SET allowed_directories = [${sqlString(root + sep)}]`)
+      await connection.run(
+        `SET allowed_directories = [${allowed.map((dir) => sqlString(dir + sep)).join(', ')}]`,
+      )
       await connection.run('SET enable_external_access = false')
       await connection.run('SET lock_configuration = true')
     }).catch((error: unknown) => {
       throw lakeErrors.storageFailed('reader open', describeDuckDbError(error))
     })
-    return new LakeReader(root, options.datasets, session)
+    return new LakeReader(root, options.datasets, session, archiveRoot)
   }
 
   /**
@@ -119,6 +134,23 @@ export class LakeReader {
     return found
   }
 
+  /**
+   * Absolute paths of the archive's data files for partitions the lake no longer has. Read after
+   * the lake's listing: a partition dropped in between is then found here (or, if its hot files
+   * vanish under the query, the query is re-planned).
+   */
+  private async archivedFiles(dataset: string): Promise<string[]> {
+    if (this.archiveRoot === null) return []
+    const hot = new Set(await listPartitions(this.root, dataset))
+    const found: string[] = []
+    for (const dt of await listPartitions(this.archiveRoot, dataset)) {
+      if (hot.has(dt)) continue
+      const dir = partitionDir(this.archiveRoot, dataset, dt)
+      for (const name of await archiveDataFiles(dir)) found.push(join(dir, name))
+    }
+    return found
+  }
+
   /** Waits for a pending query, then releases DuckDB. Later calls fail. */
   close(): Promise<void> {
     return this.session.close()
@@ -131,7 +163,10 @@ export class LakeReader {
    */
   private async refreshViews(): Promise<void> {
     for (const dataset of this.datasets) {
-      const files = (await this.files(dataset.name)).map((f) => join(this.root, f))
+      const files = [
+        ...(await this.files(dataset.name)).map((f) => join(this.root, f)),
+        ...(await this.archivedFiles(dataset.name)),
+      ]
       const columns = dataset.columns.map((c) => sqlIdentifier(c.name))
       const dt = sqlIdentifier(partitionColumn)
       const body =

@@ -1,23 +1,18 @@
 import { mkdir, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import {
-  dateValue,
-  timestampValue,
-  type DuckDBAppender,
-  type DuckDBConnection,
-} from '@duckdb/node-api'
+import type { DuckDBConnection } from '@duckdb/node-api'
 import {
   lakeDate,
   partitionColumn,
   validateLakeRows,
-  type LakeColumn,
   type LakeDataset,
   type LakeRow,
 } from './lake-dataset.js'
 import { DuckDbSession } from './duckdb-session.js'
-import { describeDuckDbError, lakeErrors } from './lake-errors.js'
+import { lakeErrors } from './lake-errors.js'
 import {
   assertPlainRoot,
+  commitSupersedingFile,
   dataFileName,
   liveFiles,
   newFileId,
@@ -25,12 +20,29 @@ import {
   publish,
   recoverLake,
   recoverPartition,
-  sqlIdentifier,
   sqlString,
   tempName,
-  writeJournal,
   type RecoveryResult,
 } from './lake-files.js'
+import {
+  dropPartitionDir,
+  exportPartitionFile,
+  onePartitionStats,
+  partitionStats,
+  replacePartitionRows,
+  type LakeExportResult,
+  type LakePartitionStats,
+  type LakeReplaceResult,
+  type PartitionOpsContext,
+} from './lake-partition-ops.js'
+import {
+  copyOptions,
+  countParquetRows,
+  describeLakeError,
+  pathList,
+  writeParquetRows,
+  type ParquetCompression,
+} from './parquet-batch.js'
 
 /** How a LakeWriter is opened. */
 export interface LakeWriterOptions {
@@ -64,8 +76,6 @@ export interface LakeCompactResult {
   readonly rows: number
 }
 
-const dayMs = 86_400_000
-
 /**
  * Writes the lake: each `append` is one micro-batch turned into one Parquet file per
  * partition, and `compact` merges a partition's files into one. Calls run one at a time.
@@ -83,6 +93,15 @@ export class LakeWriter {
 
   private get connection(): DuckDBConnection {
     return this.session.connection
+  }
+
+  private get ops(): PartitionOpsContext {
+    return {
+      connection: this.connection,
+      root: this.root,
+      compression: { codec: this.compression },
+      nextTable: () => `lake_batch_${++this.batches}`,
+    }
   }
 
   /** Opens a writer: creates the root, finishes what a crash interrupted, starts DuckDB. */
@@ -116,6 +135,66 @@ export class LakeWriter {
     return this.session.serial(() => this.compactPartition(dataset, dt))
   }
 
+  /**
+   * Replaces a partition's rows atomically (for derived datasets such as rollups): readers see
+   * the old rows or the new ones, never a mix, and a crash leaves one or the other. Rows are
+   * validated first and must all carry this `dt`; no rows deletes the partition.
+   */
+  async replacePartition(
+    dataset: LakeDataset,
+    dt: string,
+    rows: readonly LakeRow[],
+  ): Promise<LakeReplaceResult> {
+    if (!lakeDate.safeParse(dt).success) throw lakeErrors.invalidArgument('dt must be YYYY-MM-DD')
+    const valid = validateLakeRows(dataset, rows)
+    if (valid.some((row) => row[partitionColumn] !== dt)) {
+      throw lakeErrors.invalidArgument(`every row of a replaced partition must have dt ${dt}`)
+    }
+    return this.session.serial(() => replacePartitionRows(this.ops, dataset, dt, valid))
+  }
+
+  /** Every partition of a dataset with live files: its files, rows and bytes, in dt order. */
+  partitions(dataset: string): Promise<LakePartitionStats[]> {
+    return this.session.serial(() => partitionStats(this.ops, dataset))
+  }
+
+  /** One partition's live files, rows and bytes; null when it has none. */
+  partition(dataset: string, dt: string): Promise<LakePartitionStats | null> {
+    if (!lakeDate.safeParse(dt).success) throw lakeErrors.invalidArgument('dt must be YYYY-MM-DD')
+    return this.session.serial(() => onePartitionStats(this.ops, dataset, dt))
+  }
+
+  /**
+   * Copies one partition into a single Parquet file at `target` (an absolute path outside the
+   * lake, e.g. an archive), atomically and checked; `compression` defaults to zstd level 19.
+   */
+  exportPartition(
+    dataset: string,
+    dt: string,
+    target: string,
+    compression: ParquetCompression = { codec: 'zstd', level: 19 },
+  ): Promise<LakeExportResult> {
+    if (!lakeDate.safeParse(dt).success) throw lakeErrors.invalidArgument('dt must be YYYY-MM-DD')
+    return this.session.serial(() =>
+      exportPartitionFile(this.ops, dataset, dt, resolve(target), compression),
+    )
+  }
+
+  /**
+   * Deletes a partition in one step for readers (see `dropPartitionDir`); with `expectedFiles`
+   * it refuses if the partition's live files changed. Returns the files deleted.
+   */
+  dropPartition(
+    dataset: string,
+    dt: string,
+    options: { readonly expectedFiles?: readonly string[] } = {},
+  ): Promise<string[]> {
+    if (!lakeDate.safeParse(dt).success) throw lakeErrors.invalidArgument('dt must be YYYY-MM-DD')
+    return this.session.serial(() =>
+      dropPartitionDir(this.root, dataset, dt, options.expectedFiles),
+    )
+  }
+
   /** Finishes or abandons interrupted compactions and removes temporary files everywhere. */
   recover(): Promise<RecoveryResult> {
     return this.session.serial(() => recoverLake(this.root))
@@ -140,14 +219,21 @@ export class LakeWriter {
       const name = dataFileName(newFileId())
       try {
         await mkdir(dir, { recursive: true })
-        await this.writeParquet(dataset, group, join(dir, tempName(name)))
+        await writeParquetRows(
+          this.connection,
+          `lake_batch_${++this.batches}`,
+          dataset,
+          group,
+          join(dir, tempName(name)),
+          { codec: this.compression },
+        )
         await publish(dir, name)
       } catch (error) {
         await rm(join(dir, tempName(name)), { force: true })
         const written = partitions.map((p) => p.dt).join(', ') || 'none'
         throw lakeErrors.storageFailed(
           'append',
-          `${dataset.name} dt=${dt}: ${describe(error)} (partitions already written: ${written})`,
+          `${dataset.name} dt=${dt}: ${describeLakeError(error)} (partitions already written: ${written})`,
         )
       }
       partitions.push({ dt, rows: group.length, file: `${dataset.name}/dt=${dt}/${name}` })
@@ -155,97 +241,32 @@ export class LakeWriter {
     return { dataset: dataset.name, rows: rows.length, partitions }
   }
 
-  /** Loads rows into a scratch table with DuckDB's appender, then COPYs it to `path`. */
-  private async writeParquet(dataset: LakeDataset, rows: LakeRow[], path: string): Promise<void> {
-    const table = `lake_batch_${++this.batches}`
-    const columns = dataset.columns
-      .map((c) => `${sqlIdentifier(c.name)} ${c.type}${c.nullable ? '' : ' NOT NULL'}`)
-      .join(', ')
-    await this.connection.run(`CREATE TABLE ${table} (${columns})`)
-    try {
-      const appender = await this.connection.createAppender(table)
-      try {
-        for (const row of rows) {
-          for (const column of dataset.columns) appendValue(appender, column, row[column.name])
-          appender.endRow()
-        }
-        appender.flushSync()
-      } finally {
-        appender.closeSync()
-      }
-      await this.connection.run(
-        `COPY ${table} TO ${sqlString(path)} (FORMAT parquet, COMPRESSION ${this.compression})`,
-      )
-    } finally {
-      await this.connection.run(`DROP TABLE IF EXISTS ${table}`)
-    }
-  }
-
   private async compactPartition(dataset: LakeDataset, dt: string): Promise<LakeCompactResult> {
     const dir = partitionDir(this.root, dataset.name, dt)
     await recoverPartition(dir)
     const inputs = await liveFiles(dir)
     if (inputs.length < 2) return { dataset: dataset.name, dt, inputs, output: null, rows: 0 }
-    const output = dataFileName(newFileId())
-    const temp = join(dir, tempName(output))
     const list = `[${inputs.map((name) => sqlString(join(dir, name))).join(', ')}]`
-    let rows: number
-    try {
-      rows = await this.countRows(list)
-      await this.connection.run(
-        `COPY (SELECT * FROM read_parquet(${list}, hive_partitioning = false)) TO ${sqlString(temp)}
-         (FORMAT parquet, COMPRESSION ${this.compression})`,
-      )
-      const written = await this.countRows(`[${sqlString(temp)}]`)
-      if (written !== rows) throw new Error(`merged file has ${written} rows, inputs ${rows}`)
-      await writeJournal(dir, { output, inputs, rows })
-    } catch (error) {
-      await rm(temp, { force: true })
-      throw lakeErrors.storageFailed('compaction', `${dataset.name} dt=${dt}: ${describe(error)}`)
-    }
-    // The commit point: from here the merged file is the data and the inputs are superseded.
-    await publish(dir, output)
-    await recoverPartition(dir)
-    return { dataset: dataset.name, dt, inputs, output, rows }
-  }
-
-  private async countRows(list: string): Promise<number> {
-    const reader = await this.connection.runAndReadAll(
-      `SELECT CAST(coalesce(sum(num_rows), 0) AS DOUBLE) AS n FROM parquet_file_metadata(${list})`,
+    // The rename inside is the commit point: from then the merged file is the data.
+    const { output, rows } = await commitSupersedingFile(
+      dir,
+      inputs,
+      async (temp) => {
+        const rows = await countParquetRows(this.connection, list)
+        await this.connection.run(
+          `COPY (SELECT * FROM read_parquet(${list}, hive_partitioning = false)) TO ${sqlString(temp)}
+           ${copyOptions({ codec: this.compression })}`,
+        )
+        const written = await countParquetRows(this.connection, pathList([temp]))
+        if (written !== rows) throw new Error(`merged file has ${written} rows, inputs ${rows}`)
+        return rows
+      },
+      (error) =>
+        lakeErrors.storageFailed(
+          'compaction',
+          `${dataset.name} dt=${dt}: ${describeLakeError(error)}`,
+        ),
     )
-    return Number(reader.getRowObjectsJS()[0]?.['n'] ?? 0)
-  }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error && /^[A-Za-z ]+ Error:/.test(error.message)) {
-    return describeDuckDbError(error)
-  }
-  // Node's file-system errors name a code and a path, never a value.
-  return error instanceof Error ? error.message : 'unknown error'
-}
-
-/** Appends one validated value; validation guarantees the JS type matches the column. */
-function appendValue(appender: DuckDBAppender, column: LakeColumn, value: unknown): void {
-  if (value === null || value === undefined) return appender.appendNull()
-  switch (column.type) {
-    case 'VARCHAR':
-      return appender.appendVarchar(value as string)
-    case 'BOOLEAN':
-      return appender.appendBoolean(value as boolean)
-    case 'SMALLINT':
-      return appender.appendSmallInt(value as number)
-    case 'INTEGER':
-      return appender.appendInteger(value as number)
-    case 'BIGINT':
-      return appender.appendBigInt(BigInt(value as number | bigint))
-    case 'DOUBLE':
-      return appender.appendDouble(value as number)
-    case 'DATE':
-      return appender.appendDate(dateValue(Date.parse(`${value as string}T00:00:00Z`) / dayMs))
-    case 'TIMESTAMP': {
-      const ms = value instanceof Date ? value.getTime() : Date.parse(value as string)
-      return appender.appendTimestamp(timestampValue(BigInt(ms) * 1000n))
-    }
+    return { dataset: dataset.name, dt, inputs, output, rows }
   }
 }

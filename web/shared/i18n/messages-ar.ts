@@ -1,4 +1,5 @@
 import type { Messages } from './messages-en.js'
+import { reportingAr } from './messages-reporting-ar.js'
 
 /** Arabic messages (written right to left; the brand name stays in Latin script). */
 export const ar: Messages = {
@@ -125,4 +126,5 @@ export const ar: Messages = {
   'placeholder.verify.title': 'التحقق من بطاقة هوية',
   'placeholder.verify.body':
     'ستمسح البنوك والجهات المعتمِدة الأخرى رمز QR على بطاقة الهوية وتتحقق منها دون اتصال، ولا ترى إلا ما اختار صاحب البطاقة مشاركته.',
+  ...reportingAr,
 }

@@ -1,3 +1,5 @@
+import { reportingEn } from './messages-reporting-en.js'
+
 /**
  * English messages; the source of truth for which keys exist. Every other language is typed
  * as `Messages`, so a key missing from (or unknown to) a translation fails the typecheck.
@@ -129,6 +131,7 @@ export const en = {
   'placeholder.verify.title': 'Verify an identity card',
   'placeholder.verify.body':
     'Banks and other relying parties will scan the QR code on an identity card and check it offline, seeing only what the resident chose to share.',
+  ...reportingEn,
 } satisfies Record<string, string>
 
 /** Every message key. */

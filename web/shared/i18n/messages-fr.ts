@@ -1,4 +1,5 @@
 import type { Messages } from './messages-en.js'
+import { reportingFr } from './messages-reporting-fr.js'
 
 /** French messages. */
 export const fr: Messages = {
@@ -131,4 +132,5 @@ export const fr: Messages = {
   'placeholder.verify.title': 'Vérifier une carte d’identité',
   'placeholder.verify.body':
     'Les banques et autres parties utilisatrices scanneront le code QR d’une carte d’identité et la vérifieront hors ligne, en ne voyant que ce que le résident a choisi de partager.',
+  ...reportingFr,
 }

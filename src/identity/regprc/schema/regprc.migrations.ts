@@ -3,6 +3,7 @@ import type { MigrationHistory } from '../../../platform/db/index.js'
 import { seededTransactionTypes } from '../vocabulary/transaction-type.js'
 import { createDedupeTables } from './dedupe.ddl.js'
 import { createRegistrationTables } from './registration.ddl.js'
+import { createChangeCaptureIndex } from '../../change-capture-index.js'
 
 /** MOSIP's `regprc` schema (mosip_regprc): the registration processor's workflow state. */
 export const regprcHistory: MigrationHistory = {
@@ -34,6 +35,15 @@ export const regprcHistory: MigrationHistory = {
             additional_info_req_id varchar(256) not null,
             constraint pk_addl_info_req primary key (workflow_instance_id, additional_info_req_id)
           )`.execute(db)
+      },
+    },
+    '0005_create_change_capture_indexes': {
+      // For the reporting module's change data capture (see change-capture-index.ts).
+      async up(db) {
+        for (const table of ['regprc.registration', 'regprc.registration_transaction']) {
+          const key = table === 'regprc.registration' ? 'workflow_instance_id' : 'id'
+          await createChangeCaptureIndex(db, table, ['upd_dtimes', 'cr_dtimes'], [key])
+        }
       },
     },
   },

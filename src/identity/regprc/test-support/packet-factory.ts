@@ -39,6 +39,7 @@ export interface PacketOptions {
   readonly introducerUIN?: string
   readonly templates?: Record<string, string> | null
   readonly quality?: number
+  readonly officerId?: string
   readonly supervisorId?: string | null
   readonly identity?: Record<string, unknown>
   readonly centerId?: string
@@ -80,7 +81,7 @@ export function makePacket(options: PacketOptions = {}): {
         creationDate,
         centerId,
         machineId,
-        officerId: 'officer1',
+        officerId: options.officerId ?? 'officer1',
         ...(options.supervisorId !== null && {
           supervisorId: options.supervisorId ?? 'supervisor1',
         }),

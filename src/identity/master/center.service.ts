@@ -25,7 +25,7 @@ import type { CenterRow, MasterTables } from './master.tables.js'
 import { findLocation } from './location.repository.js'
 import { encryptContactPerson, withContactPerson } from './personal-columns.js'
 import { created } from './places.service.js'
-import { wasActiveAt, writeHistory } from './record-history.js'
+import { activeInHistoryAt, writeHistory } from './record-history.js'
 import { findZone, zonesUnder } from './zone.repository.js'
 
 /** Fields that have one value per language. */
@@ -208,8 +208,12 @@ export class CenterService {
     const { db } = this.deps
     const center = await findCenter(db, id)
     if (!center) return { open: false, status: 'NOT_FOUND' }
-    // Active then, by its history: a center closed since was still open for packets made before.
-    if (!(await wasActiveAt(db, 'center', id, instant))) return { open: false, status: 'INACTIVE' }
+    // Active then, by its history (a center closed since was open for packets made before);
+    // for an instant before its first version, its present state (what-if questions).
+    const active =
+      (await activeInHistoryAt(db, 'center', id, instant)) ??
+      (center.is_active && !center.is_deleted)
+    if (!active) return { open: false, status: 'INACTIVE' }
     const zone = parseCenterTimeZone(center.time_zone) ?? { kind: 'offset', minutes: 0 }
     const local = localTimeAt(instant, zone)
     const [workingDay, holiday] = await Promise.all([

@@ -37,13 +37,23 @@ export async function wasActiveAt(
   id: string,
   instant: Date,
 ): Promise<boolean> {
+  return (await activeInHistoryAt(db, kind, id, instant)) ?? false
+}
+
+/** As `wasActiveAt`, but undefined when the history has no version at `instant` yet. */
+export async function activeInHistoryAt(
+  db: QueryExecutorProvider,
+  kind: MasterKind,
+  id: string,
+  instant: Date,
+): Promise<boolean | undefined> {
   const { history } = recordTables[kind]
   const { rows } = await sql<{ is_active: boolean; is_deleted: boolean | null }>`
     select is_active, is_deleted from ${sql.table(history)}
     where id = ${id} and eff_dtimes <= ${instant}
     order by eff_dtimes desc, (lang_code = 'eng') desc limit 1`.execute(db)
   const row = rows[0]
-  return row !== undefined && row.is_active && row.is_deleted !== true
+  return row === undefined ? undefined : row.is_active && row.is_deleted !== true
 }
 
 /** The lifecycle facts the rules need, for any kind; undefined when there is no such record. */

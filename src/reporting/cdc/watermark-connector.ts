@@ -96,6 +96,8 @@ interface TableState {
   readonly table: CapturedTable
   watermark: string | null
   caughtUpTo: string | null
+  /** `caughtUpTo` as last written to the checkpoint. */
+  storedCaughtUpTo: string | null
   rowsDelivered: number
   batchesDelivered: number
   version: number
@@ -156,6 +158,7 @@ export class WatermarkConnector {
         table,
         watermark: stored.watermark,
         caughtUpTo: stored.caughtUpTo,
+        storedCaughtUpTo: stored.caughtUpTo,
         rowsDelivered: stored.rowsDelivered,
         batchesDelivered: stored.batchesDelivered,
         version: stored.version,
@@ -203,6 +206,7 @@ export class WatermarkConnector {
         state.version = await this.#save(state, null, null, [])
         state.watermark = null
         state.caughtUpTo = null
+        state.storedCaughtUpTo = null
         state.delivered.clear()
       }
     })
@@ -274,9 +278,15 @@ export class WatermarkConnector {
       if (!last || page.length < batchSize) break
       after = last
     }
-    // Every version visible now with a change time up to `upper` has been acknowledged.
+    // Every version visible now with a change time up to `upper` has been acknowledged. An
+    // idle source moves only this lag marker: stored at most every 30 s (one write per table
+    // per poll would be the connector's whole load on a quiet system); memory has it at once.
     if (state.caughtUpTo === null || upper > state.caughtUpTo) {
-      state.version = await this.#save(state, upper, state.watermark, [])
+      const stored = state.storedCaughtUpTo
+      if (count > 0 || stored === null || stored < secondsBefore(upper, 30)) {
+        state.version = await this.#save(state, upper, state.watermark, [])
+        state.storedCaughtUpTo = upper
+      }
       state.caughtUpTo = upper
     }
     return count

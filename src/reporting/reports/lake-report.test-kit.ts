@@ -77,7 +77,7 @@ async function plantProfiles(db: Db): Promise<void> {
 export async function openReportLake(backend: Backend): Promise<ReportLake> {
   const harness = await openSeedHarness(backend)
   const db = harness.database.db
-  await runSeed(harness, { residents: 1_500, days: 30, seed: 'lake-report' })
+  await runSeed(harness, { residents: 700, days: 30, seed: 'lake-report' })
   await migrate(db, [reportingHistory])
   const { center: busyCenter } = await one(
     db,

@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     allowOnly: false,
     pool: 'forks',
+    // Two workers even on a 2-core machine (vitest would use one): most of a test's time is
+    // spent waiting on PostgreSQL, DuckDB, child processes or the browser, not on this CPU.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [

@@ -18,9 +18,8 @@ import {
   registrationVersions as registrations,
 } from './collation-datasets.js'
 import { createCollationSink } from './collation-sink.js'
+import { readRegprcSides } from './collation.test-kit.js'
 import { distinctVersionsView, latestVersionsView } from './latest-versions-view.js'
-
-const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : null)
 
 describe.each(testBackends)('collation of regprc into the lake on %s', (backend) => {
   let harness: SeedHarness
@@ -69,38 +68,12 @@ describe.each(testBackends)('collation of regprc into the lake on %s', (backend)
   }
 
   it('holds every live registration and transaction of the source, with equal values', async () => {
-    const { rows: sourceRegs } = await sql<Record<string, unknown>>`
-      select workflow_instance_id, reg_id, process, status_code, latest_trn_id,
-        latest_trn_dtimes, pkt_cr_dtimes
-      from regprc.registration where coalesce(is_deleted, false) = false
-      order by workflow_instance_id`.execute(db())
-    const { rows: sourceTrns } = await sql<Record<string, unknown>>`
-      select id, reg_id, trn_type_code, sub_status_code, status_comment, cr_dtimes
-      from regprc.registration_transaction where coalesce(is_deleted, false) = false
-      order by id`.execute(db())
-    expect(sourceRegs.length).toBeGreaterThan(100)
-    expect(sourceTrns.length).toBeGreaterThan(sourceRegs.length)
+    const sides = await readRegprcSides(db(), reader)
+    expect(sides.source.registrations.length).toBeGreaterThan(100)
+    expect(sides.source.transactions.length).toBeGreaterThan(sides.source.registrations.length)
     // Several batches per table, so the view reads versions spread over many appended files.
     expect(batches.filter((b) => b.table === transactions.source).length).toBeGreaterThan(1)
-
-    const lakeRegs = await reader.query(
-      `SELECT workflow_instance_id, reg_id, center_id, process, status_code, latest_trn_id,
-         latest_trn_dtimes, pkt_cr_dtimes FROM (${latestVersionsView(registrations)})
-       ORDER BY workflow_instance_id COLLATE "C"`,
-    )
-    expect(lakeRegs).toEqual(
-      sourceRegs.map((r) => ({
-        ...r,
-        center_id: String(r['reg_id']).slice(0, 5),
-        latest_trn_dtimes: iso(r['latest_trn_dtimes']),
-        pkt_cr_dtimes: iso(r['pkt_cr_dtimes']),
-      })),
-    )
-    const lakeTrns = await reader.query(
-      `SELECT id, reg_id, trn_type_code, sub_status_code, status_comment, cr_dtimes
-       FROM (${latestVersionsView(transactions)}) ORDER BY id COLLATE "C"`,
-    )
-    expect(lakeTrns).toEqual(sourceTrns.map((t) => ({ ...t, cr_dtimes: iso(t['cr_dtimes']) })))
+    expect(sides.lake).toEqual(sides.source)
   })
 
   it('partitions versions by the UTC day of their change time, with no personal columns', async () => {

@@ -13,6 +13,7 @@ import {
   registrationVersions as registrations,
 } from '../../collation/collation-datasets.js'
 import { distinctVersionsView, latestVersionsView } from '../../collation/latest-versions-view.js'
+import { readRegprcSides } from '../../collation/collation.test-kit.js'
 import { LakeReader } from '../../lake/lake-reader.js'
 import { createCdcDatabase } from '../cdc.test-kit.js'
 import { reportingHistory } from '../reporting.migrations.js'
@@ -114,8 +115,6 @@ function steadyWriter(db: Db): { stop: () => Promise<void> } {
   }
 }
 
-const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : null)
-
 /** The lake's latest versions equal the source's live rows; no key twice. */
 async function expectLakeEqualsSource(source: Db, lakeRoot: string): Promise<number> {
   const reader = await LakeReader.open({
@@ -123,33 +122,8 @@ async function expectLakeEqualsSource(source: Db, lakeRoot: string): Promise<num
     datasets: collatedTables.map((t) => t.dataset),
   })
   try {
-    const { rows: sourceRegs } = await sql<Record<string, unknown>>`
-      select workflow_instance_id, reg_id, process, status_code, latest_trn_id,
-        latest_trn_dtimes, pkt_cr_dtimes
-      from regprc.registration where coalesce(is_deleted, false) = false
-      order by workflow_instance_id collate "C"`.execute(source)
-    const { rows: sourceTrns } = await sql<Record<string, unknown>>`
-      select id, reg_id, trn_type_code, sub_status_code, status_comment, cr_dtimes
-      from regprc.registration_transaction where coalesce(is_deleted, false) = false
-      order by id collate "C"`.execute(source)
-    const lakeRegs = await reader.query(
-      `SELECT workflow_instance_id, reg_id, center_id, process, status_code, latest_trn_id,
-         latest_trn_dtimes, pkt_cr_dtimes FROM (${latestVersionsView(registrations)})
-       ORDER BY workflow_instance_id COLLATE "C"`,
-    )
-    expect(lakeRegs).toEqual(
-      sourceRegs.map((r) => ({
-        ...r,
-        center_id: String(r['reg_id']).slice(0, 5),
-        latest_trn_dtimes: iso(r['latest_trn_dtimes']),
-        pkt_cr_dtimes: iso(r['pkt_cr_dtimes']),
-      })),
-    )
-    const lakeTrns = await reader.query(
-      `SELECT id, reg_id, trn_type_code, sub_status_code, status_comment, cr_dtimes
-       FROM (${latestVersionsView(transactions)}) ORDER BY id COLLATE "C"`,
-    )
-    expect(lakeTrns).toEqual(sourceTrns.map((t) => ({ ...t, cr_dtimes: iso(t['cr_dtimes']) })))
+    const sides = await readRegprcSides(source, reader)
+    expect(sides.lake).toEqual(sides.source)
     let copies = 0
     for (const table of [registrations, transactions]) {
       const [latest] = await reader.query(

@@ -31,3 +31,21 @@ export class AppError extends Error {
     return this.status >= 500
   }
 }
+
+/**
+ * Zod issues as one line that names each failing path and its problem, never the offending
+ * value (safe for errors and logs): `to: \`to\` is before \`from\`; center: …`. Issues at the
+ * top level are named `root`; at most `limit` are listed.
+ */
+export function describeIssues(
+  error: {
+    readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]
+  },
+  root = '(root)',
+  limit = 5,
+): string {
+  return error.issues
+    .slice(0, limit)
+    .map((issue) => `${issue.path.map(String).join('.') || root}: ${issue.message}`)
+    .join('; ')
+}

@@ -13,6 +13,7 @@ import { callerName, type ReportCaller, scopeIncludes, scopeOf } from './report-
 import type { ReportingRuntime } from './reporting-runtime.js'
 import { lakeCenters, lakeExtent, type LakeCenter, type LakeExtent } from './reports/lake-extent.js'
 import { centerZones, lakeReport, type ReportScope } from './reports/lake-report.js'
+import { describeIssues } from '../platform/errors.js'
 
 /** A report computed for a caller. */
 export interface ReportResult {
@@ -106,10 +107,7 @@ export function parseReportRequest(
   const definition: ReportDefinition = reportCatalog[id as ReportId]
   const parsed = definition.params.safeParse(raw)
   if (!parsed.success) {
-    const detail = parsed.error.issues
-      .map((i) => `${i.path.join('.') || 'parameters'}: ${i.message}`)
-      .join('; ')
-    throw reportErrors.invalidParams(definition.id, detail)
+    throw reportErrors.invalidParams(definition.id, describeIssues(parsed.error, 'parameters'))
   }
   return { definition, params: parsed.data as Record<string, string | number | undefined> }
 }

@@ -1,5 +1,5 @@
 import type { Settings } from '../platform/config/index.js'
-import { AppError } from '../platform/errors.js'
+import { AppError, describeIssues } from '../platform/errors.js'
 import {
   defaultRetentionPolicies,
   type RetentionPolicies,
@@ -16,7 +16,7 @@ export function retentionPoliciesOf(settings: Settings): RetentionPolicies {
   throw new AppError({
     code: 'MOS-RPT-007',
     status: 500,
-    message: `reporting.retention: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    message: `reporting.retention: ${describeIssues(parsed.error)}`,
     action:
       'Fix reporting.retention in mosaic.config.yaml: purgeAfterDays must exceed archiveAfterDays.',
   })

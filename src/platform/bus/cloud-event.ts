@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
+import { describeIssues } from '../errors.js'
 
 /** A CloudEvents 1.0 event in JSON form, as every Mosaic event is. */
 export interface CloudEvent<T = unknown> {
@@ -39,14 +40,7 @@ export function parseCloudEvent(
 ): { ok: true; event: CloudEvent } | { ok: false; problem: string } {
   const result = cloudEventSchema.safeParse(value)
   if (result.success) return { ok: true, event: result.data as CloudEvent }
-  return { ok: false, problem: describeIssues(result.error) }
-}
-
-/** Names every failing field, e.g. `time: must be UTC ISO-8601 ending in Z; source: ...`. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(event)'}: ${issue.message}`)
-    .join('; ')
+  return { ok: false, problem: describeIssues(result.error, '(event)', Infinity) }
 }
 
 export interface NewCloudEvent<T> {

@@ -1,4 +1,5 @@
-import { type CloudEvent, describeIssues, parseCloudEvent } from './cloud-event.js'
+import { describeIssues } from '../errors.js'
+import { type CloudEvent, parseCloudEvent } from './cloud-event.js'
 import type { ConsumerSpec } from './consumer-spec.js'
 import type { StopSignal } from './stop-signal.js'
 
@@ -57,7 +58,7 @@ export async function deliverEvent(
     if (!data.success) {
       return {
         kind: 'dead',
-        error: `invalid data for ${spec.name}: ${describeIssues(data.error)}`,
+        error: `invalid data for ${spec.name}: ${describeIssues(data.error, '(event)', Infinity)}`,
         attempts: prior,
         event,
       }

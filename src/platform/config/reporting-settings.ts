@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { optionalUrl } from './url-setting.js'
 
 const days = z.coerce.number().int().min(1).max(36_500)
 
@@ -25,16 +26,9 @@ export const reportingSettingsSchema = z.strictObject({
     .string()
     .optional()
     .describe('Folder lake partitions are archived to by retention; unset = <home>/lake-archive'),
-  sourceUrl: z
-    .string()
-    .trim()
-    .refine((v) => v.startsWith('postgres:') || v.startsWith('postgresql:'), {
-      message: 'must be a URL starting with postgres:// or postgresql://',
-    })
-    .optional()
-    .describe(
-      "PostgreSQL with MOSIP's schemas to capture changes from; unset = Mosaic's own database",
-    ),
+  sourceUrl: optionalUrl(['postgres', 'postgresql']).describe(
+    "PostgreSQL with MOSIP's schemas to capture changes from; unset = Mosaic's own database",
+  ),
   cdcPollMs: z.coerce
     .number()
     .int()

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { regprcSettingsSchema } from './regprc-settings.js'
 import { reportingSettingsSchema } from './reporting-settings.js'
+import { optionalUrl } from './url-setting.js'
 
 const port = z.coerce.number().int().min(0).max(65535)
 const duration = z.coerce.number().int().positive()
@@ -9,14 +10,6 @@ const flag = z.union([
   z.boolean(),
   z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
 ])
-const optionalUrl = (protocols: string[]) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), {
-      message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
-    })
-    .optional()
 
 /**
  * Every setting Mosaic reads, with its default. The `describe` text is what `mosaic config

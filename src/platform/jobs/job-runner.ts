@@ -18,7 +18,8 @@ import {
   syncPeriodicJobs,
 } from './periodic-job.repository.js'
 import { type RunEnvironment, runPeriodicClaim, runTaskClaim } from './run-claimed.js'
-import { describeIssues, type TaskDefinition } from './task-definition.js'
+import { describeIssues } from '../errors.js'
+import type { TaskDefinition } from './task-definition.js'
 import { jobsChannel, createTaskQueue, type TaskQueue } from './task-queue.js'
 import { claimTask, msUntilNextTask, recoverExpiredTasks } from './task.repository.js'
 

@@ -9,7 +9,7 @@ import type {
   TaskRow,
   TaskStatus,
 } from './jobs.tables.js'
-import { describeIssues } from './task-definition.js'
+import { describeIssues } from '../errors.js'
 
 /** A periodic job as an admin page shows it. */
 export interface PeriodicJobState {

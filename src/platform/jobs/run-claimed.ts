@@ -8,12 +8,8 @@ import {
 } from './periodic-job.repository.js'
 import { ProgressWriter } from './progress-writer.js'
 import { nextRunAt } from './schedule.js'
-import {
-  backoffSeconds,
-  defaultBackoff,
-  describeIssues,
-  type TaskDefinition,
-} from './task-definition.js'
+import { describeIssues } from '../errors.js'
+import { backoffSeconds, defaultBackoff, type TaskDefinition } from './task-definition.js'
 import {
   finishTask,
   type TaskClaim,

@@ -35,11 +35,3 @@ export function backoffSeconds(backoff: Backoff, attempt: number): number {
   )
   return exponential / 2 + (Math.random() * exponential) / 2
 }
-
-/** Zod issues as one line that names paths and problems, never the offending values. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ')
-}

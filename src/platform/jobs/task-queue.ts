@@ -4,7 +4,8 @@ import type { Db } from '../db/index.js'
 import { jobErrors } from './errors.js'
 import { jobNameSchema } from './job-name.js'
 import type { JobsTables } from './jobs.tables.js'
-import { defaultMaxAttempts, describeIssues, type TaskDefinition } from './task-definition.js'
+import { describeIssues } from '../errors.js'
+import { defaultMaxAttempts, type TaskDefinition } from './task-definition.js'
 
 /** NOTIFY channel on which enqueues wake the runners. */
 export const jobsChannel = 'mosaic_jobs'

@@ -1,4 +1,5 @@
 import { ZodError } from 'zod'
+import { describeIssues } from '../../platform/errors.js'
 import type { CdcBatch, CdcChange, CdcSink } from '../cdc/watermark-connector.js'
 import type { LakeRow } from '../lake/lake-dataset.js'
 import type { LakeWriter } from '../lake/lake-writer.js'
@@ -35,7 +36,8 @@ export function createCollationSink(options: CollationSinkOptions): CdcSink {
         return versionRow(table, change)
       } catch (error) {
         // zod's messages name paths and types, never the value.
-        const detail = error instanceof ZodError ? describeIssues(error) : 'unreadable change'
+        const detail =
+          error instanceof ZodError ? describeIssues(error, 'row') : 'unreadable change'
         throw collationErrors.invalidChange(batch.table, index, detail)
       }
     })
@@ -45,11 +47,4 @@ export function createCollationSink(options: CollationSinkOptions): CdcSink {
 
 function isHardDelete(table: CollatedTable, change: CdcChange): boolean {
   return change.deleted && Object.keys(change.row).every((c) => table.primaryKey.includes(c))
-}
-
-function describeIssues(error: ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.map(String).join('.') || 'row'}: ${issue.message}`)
-    .join('; ')
 }

@@ -1,12 +1,9 @@
 import { z } from 'zod'
+import { scopeIncludes } from '../report-scope.js'
+import type { ReportScope } from '../reports/lake-report.js'
 
-/**
- * Which centers a viewer may see: the same shape as the reports' scope (staff see only their
- * zones' centers; 'all' for the root zone and operators).
- */
-export interface LiveScope {
-  readonly centers: readonly string[] | 'all'
-}
+/** Which centers a viewer may see: the reports' scope (staff see only their zones' centers). */
+export type LiveScope = ReportScope
 
 /** Everything, for operators and staff of the root zone. */
 export const allCenters: LiveScope = { centers: 'all' }
@@ -72,10 +69,9 @@ export const liveSnapshotSchema = z.object({
 /** A live view of today, as pushed over Server-Sent Events. */
 export type LiveSnapshot = z.infer<typeof liveSnapshotSchema>
 
-/** Whether `center` is inside the scope. */
+/** Whether `center` is inside the scope; events with no center (authentications) are for all. */
 export function inScope(scope: LiveScope, center: string | null): boolean {
-  if (center === null) return true
-  return scope.centers === 'all' || scope.centers.includes(center)
+  return center === null || scopeIncludes(scope, center)
 }
 
 /** The UTC day of an instant, YYYY-MM-DD. */

@@ -7,6 +7,7 @@ import {
   retentionPoliciesSchema,
   type RetentionPolicies,
 } from './retention-policy.js'
+import { describeIssues } from '../../platform/errors.js'
 
 /** One partition a plan acts on. `tier`: where it is now (the lake, or the archive). */
 export interface PlannedPartition {
@@ -68,9 +69,7 @@ export function retentionInput(options: RetentionOptions): {
   const today = lakeDate.safeParse(options.today ?? new Date().toISOString().slice(0, 10))
   if (!policies.success || !today.success) {
     const issues = [...(policies.error?.issues ?? []), ...(today.error?.issues ?? [])]
-    throw retentionErrors.invalidInput(
-      issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; '),
-    )
+    throw retentionErrors.invalidInput(describeIssues({ issues }, 'today'))
   }
   return { policies: policies.data, today: today.data }
 }

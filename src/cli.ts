@@ -2,6 +2,8 @@ import { Command } from 'commander'
 import { registerAccountCommands } from './cli/account.commands.js'
 import { registerAdminCommands } from './cli/admin.commands.js'
 import { registerIdentifierCommands } from './cli/identifier.commands.js'
+import { registerIntegrityCommands } from './cli/integrity.commands.js'
+import { registerIntegrityMonitorCommands } from './cli/integrity-monitor.commands.js'
 import { complain } from './cli/output.js'
 import { registerReportCommand } from './cli/report.command.js'
 import { registerReportingCommands } from './cli/reporting.commands.js'
@@ -22,6 +24,8 @@ export function buildCli(): Command {
   registerSeedCommand(program)
   registerReportCommand(program)
   registerReportingCommands(program)
+  registerIntegrityCommands(program)
+  registerIntegrityMonitorCommands(program)
   return program
 }
 

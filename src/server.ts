@@ -83,7 +83,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     registerTelemetryRoutes(app, platform.health, metrics)
     platform.auth.registerRoutes(app)
     registerNotifyRoutes(app, platform.notify)
-    for (const module of modules) runtimes.push(await module.start({ platform, app }))
+    const names = modules.map((module) => module.name)
+    for (const module of modules)
+      runtimes.push(await module.start({ platform, app, modules: names }))
 
     runner = createJobRunner({
       database: platform.database,

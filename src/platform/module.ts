@@ -8,6 +8,8 @@ import type { ModuleNode } from './module-graph.js'
 export interface ModuleContext {
   readonly platform: Platform
   readonly app: HttpApp
+  /** Names of the modules this process runs (a module may wait on another's work). */
+  readonly modules: readonly string[]
 }
 
 /** What a started module hands back: work for the platform's job runner, and how to stop. */

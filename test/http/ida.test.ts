@@ -10,6 +10,7 @@ import { templatePair } from '../../src/identity/ida/ida.test-kit.js'
 import { createTemplateMatcher } from '../../src/identity/regprc/index.js'
 import { call } from '../support/http-client.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
+import { testJournal } from '../../src/identity/idrepo/journal/journal.test-kit.js'
 
 interface IdaReply {
   transactionID: string
@@ -59,7 +60,7 @@ describe.each(testBackends)('ID authentication over HTTP on %s', (backend) => {
     partnerKey = {
       'x-api-key': (await platform.auth.partners.issueKey('bank-http', 'main')).apiKey,
     }
-    const idrepo = createIdRepoServices(platform, testIdentifiers)
+    const idrepo = createIdRepoServices(platform, testIdentifiers, testJournal())
     uin = (await idrepo.idRepo.create(sampleRequest(), 'test')).uin
     const gallery = createTemplateMatcher({
       db: platform.db,

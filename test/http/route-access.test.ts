@@ -27,6 +27,15 @@ const expectedPublic = new Set([
   'GET /docs/static/*',
   'GET /docs/static/index.html',
   'GET /docs/static/swagger-initializer.js',
+  // The transparency log is published for anyone to check (docs/integrity.md).
+  'GET /integrity/checkpoint',
+  'GET /integrity/key',
+  'GET /integrity/checkpoints/:size',
+  'GET /integrity/tile/*',
+  'GET /integrity/digest',
+  'GET /integrity/digest/:day',
+  'GET /integrity/proof/inclusion',
+  'GET /integrity/proof/consistency',
 ])
 
 const sampleId = '00000000-0000-4000-8000-000000000000'

@@ -1,6 +1,11 @@
 import type { Platform } from '../../platform/platform.js'
 import type { IdentityPart } from '../identity-part.js'
-import { createIdRepoServices } from '../idrepo/index.js'
+import {
+  createIdRepoServices,
+  poolIdentifiers,
+  recordJournalFor,
+  type RecordJournal,
+} from '../idrepo/index.js'
 import { hammingMatcher } from './biometric-matcher.js'
 import { partnerStatementGate } from './consent-gate.js'
 import { galleryBiometrics } from './gallery-biometrics.js'
@@ -14,9 +19,10 @@ import { registerPolicyRoutes } from './policy.routes.js'
 /** IDA's services over the platform, with the built-in matcher and the default consent gate. */
 export function createIdaService(
   platform: Pick<Platform, 'db' | 'bus' | 'keys' | 'cipher' | 'notify'>,
+  journal?: RecordJournal,
 ): IdaService {
   const { db, bus, keys } = platform
-  const idrepo = createIdRepoServices(platform)
+  const idrepo = createIdRepoServices(platform, poolIdentifiers, journal)
   const hashers = createIdaHashers(keys)
   return new IdaService({
     db,
@@ -40,10 +46,12 @@ export function createIdaService(
 export const idaPart: IdentityPart = {
   name: 'ida',
   migrations: [idaHistory],
-  async start({ platform, app }) {
+  async start(context) {
+    const { platform, app } = context
     const partnerName = async (partnerId: string) =>
       (await platform.auth.partners.list()).find((p) => p.id === partnerId)?.name ?? null
-    registerIdaRoutes(app, { ida: createIdaService(platform), partnerName })
+    const ida = createIdaService(platform, recordJournalFor(context))
+    registerIdaRoutes(app, { ida, partnerName })
     registerPolicyRoutes(app, { db: platform.db, partnerName })
     return {}
   },

@@ -5,6 +5,7 @@ import { samplePerson, sampleRequest } from '../idrepo/idrepo.test-kit.js'
 import { vidPolicies } from '../idrepo/index.js'
 import { authTransactionTopic } from './auth-transaction.js'
 import { authRequest, bank, openIdaHarness, templatePair, type IdaHarness } from './ida.test-kit.js'
+import { packetConsent } from '../idrepo/journal/journal.test-kit.js'
 
 const demographics = {
   name: [{ language: 'eng', value: samplePerson.fullName }],
@@ -122,7 +123,7 @@ describe.each(testBackends)('ID authentication on %s', (backend) => {
 
   it('refuses a locked auth type with IDA-MLC-019', async () => {
     const person = (await h.idRepo.create(sampleRequest(), 'test')).uin
-    await h.locks.update(person, [{ authType: 'demo', locked: true }], 'resident')
+    await h.locks.update(person, [{ authType: 'demo', locked: true }], 'resident', packetConsent())
     const outcome = await h.ida.authenticate(bank, authRequest(person, { demographics }), 'auth')
     expect(outcome.errors).toEqual([
       { errorCode: 'IDA-MLC-019', errorMessage: 'demo Auth Type is Locked for the UIN' },
@@ -130,7 +131,7 @@ describe.each(testBackends)('ID authentication on %s', (backend) => {
   })
 
   it('resolves a VID, counts its transactions and refuses it once used up', async () => {
-    const vid = (await h.vids.create(uin, 'OneTimeUse', 'resident')).vid
+    const vid = (await h.vids.create(uin, 'OneTimeUse', 'resident', packetConsent())).vid
     const viaVid = () =>
       h.ida.authenticate(
         bank,
@@ -141,7 +142,7 @@ describe.each(testBackends)('ID authentication on %s', (backend) => {
     for (let i = 0; i < allowed; i += 1) expect((await viaVid()).authStatus).toBe(true)
     expect((await viaVid()).errors[0]?.errorCode).toBe('IDA-MLC-023')
 
-    const temporary = (await h.vids.create(uin, 'Temporary', 'resident')).vid
+    const temporary = (await h.vids.create(uin, 'Temporary', 'resident', packetConsent())).vid
     await sql`update idmap.vid set expiry_dtimes = now() - interval '1 minute'`.execute(
       h.database.db,
     )

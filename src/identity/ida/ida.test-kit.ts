@@ -24,6 +24,7 @@ import { idaHistory } from './ida.migrations.js'
 import { IdaService } from './ida.service.js'
 import { defaultOtpSettings, OtpService } from './otp.service.js'
 import { savePartnerPolicy } from './policy.repository.js'
+import { testJournal } from '../idrepo/journal/journal.test-kit.js'
 
 export const bank = { id: 'bank-of-tests', name: 'Bank of Tests' }
 
@@ -58,7 +59,7 @@ export async function openIdaHarness(
   const db = database.db
   const keys = await openKeyStore({ db, masterKey: randomBytes(32) })
   const bus = await openTestBus(database)
-  const services = createIdRepoServices({ db, bus, keys }, testIdentifiers)
+  const services = createIdRepoServices({ db, bus, keys }, testIdentifiers, testJournal())
   const sent: SendRequest[] = []
   const gallery = new Map<string, BioTemplate[]>()
   const notify = {

@@ -4,6 +4,7 @@ import { testBackends } from '../../platform/db/test-database.js'
 import { samplePerson, sampleRequest } from '../idrepo/idrepo.test-kit.js'
 import type { OtpRequest } from './auth-request.schema.js'
 import { authRequest, bank, openIdaHarness, type IdaHarness } from './ida.test-kit.js'
+import { packetConsent } from '../idrepo/journal/journal.test-kit.js'
 
 function otpRequest(
   uin: string,
@@ -82,7 +83,12 @@ describe.each(testBackends)('OTP authentication on %s', (backend) => {
 
   it('refuses a locked channel, a policy without OTP and flooding (IDA-MLC-019, MPA-005, OTA-001)', async () => {
     const person = (await h.idRepo.create(sampleRequest(), 'test')).uin
-    await h.locks.update(person, [{ authType: 'otp-phone', locked: true }], 'resident')
+    await h.locks.update(
+      person,
+      [{ authType: 'otp-phone', locked: true }],
+      'resident',
+      packetConsent(),
+    )
     const locked = await h.ida.requestOtp(bank, otpRequest(person, 'OTP0000005', ['PHONE']))
     expect(locked.errors[0]?.errorCode).toBe('IDA-MLC-019')
     expect(locked.maskedMobile).toBeNull()

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { testBackends } from '../../platform/db/test-database.js'
 import { openIdRepoHarness, sampleRequest, type IdRepoHarness } from './idrepo.test-kit.js'
+import { packetConsent } from './journal/journal.test-kit.js'
 
 describe.each(testBackends)('auth type locks on %s', (backend) => {
   let harness: IdRepoHarness | undefined
@@ -23,6 +24,7 @@ describe.each(testBackends)('auth type locks on %s', (backend) => {
         { authType: 'bio-FIR', locked: true },
       ],
       'resident',
+      packetConsent(),
     )
     expect(await locks.isLocked(uin, 'demo')).toBe(true)
     expect(await locks.isLocked(uin, 'bio-FIR')).toBe(true)
@@ -32,13 +34,14 @@ describe.each(testBackends)('auth type locks on %s', (backend) => {
       uin,
       [{ authType: 'demo', locked: false, unlockForSeconds: 60 }],
       'resident',
+      packetConsent(),
     )
     const demo = after.find((s) => s.authType === 'demo')!
     expect(demo.locked).toBe(false)
     expect(demo.unlockExpiresAt!.getTime() - Date.now()).toBeGreaterThan(50_000)
     expect(await locks.isLocked(uin, 'demo', new Date(Date.now() + 61_000))).toBe(true)
 
-    await locks.update(uin, [{ authType: 'bio-FIR', locked: false }], 'resident')
+    await locks.update(uin, [{ authType: 'bio-FIR', locked: false }], 'resident', packetConsent())
     expect(await locks.isLocked(uin, 'bio-FIR', new Date(Date.now() + 86_400_000))).toBe(false)
 
     const { rows } = await sql<{ n: number; status: string }>`
@@ -53,7 +56,12 @@ describe.each(testBackends)('auth type locks on %s', (backend) => {
     expect((await harness.audits()).filter((a) => a.event_id === 'IDR-016')).toHaveLength(3)
 
     await expect(
-      locks.update(uin, [{ authType: 'bio-TOE' as 'demo', locked: true }], 'resident'),
+      locks.update(
+        uin,
+        [{ authType: 'bio-TOE' as 'demo', locked: true }],
+        'resident',
+        packetConsent(),
+      ),
     ).rejects.toMatchObject({ code: 'IDR-IDC-002' })
   })
 })

@@ -6,6 +6,8 @@ import { idRepoErrors } from './errors.js'
 import type { IdRepoKeyring } from './idrepo-crypto.js'
 import { idRepoAuditEvents, idRepoTopics, recordChanges } from './idrepo-events.js'
 import type { IdRepoTables, UinAuthLockRow } from './idrepo.tables.js'
+import type { ConsentEvidence } from './journal/consent-evidence.js'
+import type { RecordJournal } from './journal/record-journal-service.js'
 import { parse } from './parse.js'
 import { uinSchema } from './identity-data.js'
 import { findUinByHashes } from './uin.repository.js'
@@ -47,18 +49,29 @@ export interface AuthTypeStatus {
 
 /** MOSIP's auth type lock/unlock (idrepo.uin_auth_lock): one row per request, the latest wins. */
 export class AuthLockService {
-  constructor(private readonly deps: { db: Db; bus: EventBus; keyring: IdRepoKeyring }) {}
+  constructor(
+    private readonly deps: {
+      db: Db
+      bus: EventBus
+      keyring: IdRepoKeyring
+      journal: RecordJournal
+    },
+  ) {}
 
   async update(
     uin: string,
     input: AuthTypeStatusRequest,
     actor: string,
+    consent: ConsentEvidence,
   ): Promise<AuthTypeStatus[]> {
     const requests = parse(authTypeStatusRequestSchema, input, 'authTypes')
     const crypto = await this.deps.keyring.session()
     const hashes = await crypto.uinLookupHashes(parse(uinSchema, uin, 'uin'))
-    await this.deps.db.transaction().execute(async (trx) => {
-      const row = await findUinByHashes(trx, hashes)
+    const { journal } = this.deps
+    await journal.admit()
+    const seq = await this.deps.db.transaction().execute(async (trx) => {
+      // Locked: the record's changes are journalled one version after another.
+      const row = await findUinByHashes(trx, hashes, true)
       if (!row) throw idRepoErrors.noRecordFound()
       for (const request of requests) {
         const expiry = request.locked || !request.unlockForSeconds ? null : request.unlockForSeconds
@@ -95,7 +108,16 @@ export class AuthLockService {
           },
         },
       ])
+      return journal.record(trx, crypto, {
+        row,
+        action: 'auth-lock',
+        params: requests,
+        consent,
+        actor,
+        at: new Date(),
+      })
     })
+    await journal.acknowledged(seq)
     return this.status(uin)
   }
 

@@ -10,6 +10,7 @@ import {
   type IdRepoHarness,
 } from './idrepo.test-kit.js'
 import type { IdRepoTables } from './idrepo.tables.js'
+import { packetConsent } from './journal/journal.test-kit.js'
 
 describe.each(testBackends)('ID repository on %s', (backend) => {
   let harness: IdRepoHarness | undefined
@@ -81,7 +82,7 @@ describe.each(testBackends)('ID repository on %s', (backend) => {
     // Status in an update, and changes in quick succession, each get their own history row.
     await idRepo.update(created.uin, { rid: rid2, status: 'BLOCKED' }, 'regproc')
     await idRepo.update(created.uin, { rid: rid2, status: 'ACTIVATED' }, 'regproc')
-    await idRepo.setStatus(created.uin, 'DEACTIVATED', 'admin')
+    await idRepo.setStatus(created.uin, 'DEACTIVATED', 'admin', packetConsent())
     const { rows: versions } = await sql<{ status_code: string }>`
       select status_code from idrepo.uin_h order by eff_dtimes`.execute(database.db)
     expect(versions.map((v) => v.status_code)).toEqual([
@@ -155,25 +156,27 @@ describe.each(testBackends)('ID repository on %s', (backend) => {
     harness = await openIdRepoHarness(backend)
     const { idRepo, vids } = harness
     const { uin } = await idRepo.create(sampleRequest(), 'regproc')
-    const perpetual = await vids.create(uin, 'Perpetual', 'resident')
-    const temporary = await vids.create(uin, 'Temporary', 'resident')
+    const perpetual = await vids.create(uin, 'Perpetual', 'resident', packetConsent())
+    const temporary = await vids.create(uin, 'Temporary', 'resident', packetConsent())
 
-    expect(await idRepo.setStatus(uin, 'DEACTIVATED', 'admin')).toEqual({ status: 'DEACTIVATED' })
+    expect(await idRepo.setStatus(uin, 'DEACTIVATED', 'admin', packetConsent())).toEqual({
+      status: 'DEACTIVATED',
+    })
     expect((await idRepo.getByUin(uin, 'x')).status).toBe('DEACTIVATED')
     await expect(vids.resolve(perpetual.vid, 'ida')).rejects.toMatchObject({
       code: 'IDR-VID-001',
       message: 'VID is DEACTIVATED',
     })
-    await expect(vids.create(uin, 'Temporary', 'resident')).rejects.toMatchObject({
+    await expect(vids.create(uin, 'Temporary', 'resident', packetConsent())).rejects.toMatchObject({
       code: 'IDR-VID-004',
       message: 'DEACTIVATED UIN',
     })
 
-    await idRepo.setStatus(uin, 'ACTIVATED', 'admin')
+    await idRepo.setStatus(uin, 'ACTIVATED', 'admin', packetConsent())
     expect((await vids.listByUin(uin)).map((v) => v.vid).sort()).toEqual(
       [perpetual.vid, temporary.vid].sort(),
     )
-    await idRepo.setStatus(uin, 'BLOCKED', 'admin')
+    await idRepo.setStatus(uin, 'BLOCKED', 'admin', packetConsent())
     await expect(vids.resolve(temporary.vid, 'ida')).rejects.toMatchObject({ code: 'IDR-VID-001' })
 
     const topics = (await harness.events()).map((e) => e.topic)

@@ -28,6 +28,10 @@ import {
 } from './idrepo-events.js'
 import type { UinRow } from './idrepo.tables.js'
 import { identityChange, nextUin, toRecord, type IdentityRecord } from './identity-record.js'
+import type { ConsentEvidence } from './journal/consent-evidence.js'
+import { enrolConsentKey } from './journal/consent-keys.js'
+import { statusAction } from './journal/record-actions.js'
+import type { RecordJournal } from './journal/record-journal-service.js'
 import { parse } from './parse.js'
 import * as uins from './uin.repository.js'
 import { moveVidStatuses } from './vid.repository.js'
@@ -37,6 +41,7 @@ export interface IdRepoServiceDeps {
   readonly bus: EventBus
   readonly keyring: IdRepoKeyring
   readonly identifiers: IdentifierSource
+  readonly journal: RecordJournal
 }
 
 /** MOSIP's ID repository identity service: create, read, update and status of identities. */
@@ -45,10 +50,11 @@ export class IdRepoService {
 
   /** Issues a UIN for a processed registration and stores the identity, status ACTIVATED. */
   async create(input: CreateIdentityRequest, actor: string): Promise<IdentityRecord> {
-    const request = parse(createIdentityRequestSchema, input)
-    const { bus } = this.deps
+    const { consent, consentKey, ...request } = parse(createIdentityRequestSchema, input)
+    const { bus, journal } = this.deps
     const crypto = await this.deps.keyring.session()
-    return this.deps.db.transaction().execute(async (trx) => {
+    await journal.admit()
+    const [record, seq] = await this.deps.db.transaction().execute(async (trx) => {
       if (await uins.findUinByRid(trx, request.rid)) throw idRepoErrors.recordExists()
       const uin = await nextUin(this.deps.identifiers, trx)
       const uinRefId = randomUUID()
@@ -79,8 +85,19 @@ export class IdRepoService {
       await recordChanges(trx, bus, [
         identityChange(audits.createIdentity, idRepoTopics.identityCreated, row, actor),
       ])
-      return toRecord(row, uin, request.identity, request.documents, request.biometrics)
+      if (consentKey) await enrolConsentKey(trx, uinRefId, consentKey, actor, at)
+      const seq = await journal.record(trx, crypto, {
+        row,
+        action: 'create',
+        params: { ...request, consentKey },
+        consent: consent ?? { kind: 'packet', rid: request.rid },
+        actor,
+        at,
+      })
+      return [toRecord(row, uin, request.identity, request.documents, request.biometrics), seq]
     })
+    await journal.acknowledged(seq)
+    return record
   }
 
   async getByUin(uin: string, actor: string): Promise<IdentityRecord> {
@@ -99,8 +116,8 @@ export class IdRepoService {
 
   /** Applies an update from a registration (UPDATE/RES_UPDATE) and keeps the old state in uin_h. */
   async update(uin: string, input: UpdateIdentityRequest, actor: string): Promise<IdentityRecord> {
-    const request = parse(updateIdentityRequestSchema, input)
-    const { bus } = this.deps
+    const { consent, consentKey, ...request } = parse(updateIdentityRequestSchema, input)
+    const { bus, journal } = this.deps
     return this.withLockedUin(uin, async (trx, current, plainUin, crypto) => {
       const owner = await uins.findUinByRid(trx, request.rid)
       if (owner && owner.uin_ref_id !== current.uin_ref_id) throw idRepoErrors.recordExists()
@@ -138,21 +155,44 @@ export class IdRepoService {
       if (request.status && request.status !== current.status_code)
         await this.followStatus(trx, current.status_code, next, actor, changes)
       await recordChanges(trx, bus, changes)
-      return toRecord(next, plainUin, identity, documents, biometrics)
+      if (consentKey) await enrolConsentKey(trx, current.uin_ref_id, consentKey, actor, at)
+      const seq = await journal.record(trx, crypto, {
+        row: next,
+        action: 'update',
+        params: { ...request, consentKey },
+        consent: consent ?? { kind: 'packet', rid: request.rid },
+        actor,
+        at,
+      })
+      return { result: toRecord(next, plainUin, identity, documents, biometrics), seq }
     })
   }
 
   /** Activates, blocks or deactivates a UIN; deactivation deactivates its VIDs (and back). */
-  async setStatus(uin: string, status: UinStatus, actor: string): Promise<{ status: UinStatus }> {
+  async setStatus(
+    uin: string,
+    status: UinStatus,
+    actor: string,
+    consent: ConsentEvidence,
+  ): Promise<{ status: UinStatus }> {
     const target = parse(z.enum(uinStatuses), status, 'status')
-    return this.withLockedUin(uin, async (trx, current) => {
-      if (current.status_code === target) return { status: target }
+    return this.withLockedUin(uin, async (trx, current, _uin, crypto) => {
+      if (current.status_code === target) return { result: { status: target }, seq: null }
       const changes: IdRepoChange[] = []
       const at = uins.nextChangeTime(current)
       const next = await uins.updateUin(trx, current, { status_code: target }, actor, at)
       await this.followStatus(trx, current.status_code, next, actor, changes)
       await recordChanges(trx, this.deps.bus, changes)
-      return { status: target }
+      const action = statusAction(target)
+      const seq = await this.deps.journal.record(trx, crypto, {
+        row: next,
+        action,
+        params: { status: target },
+        consent,
+        actor,
+        at,
+      })
+      return { result: { status: target }, seq }
     })
   }
 
@@ -196,18 +236,27 @@ export class IdRepoService {
     }
   }
 
+  /** Runs a journalled change on the locked record; acknowledges once the log holds it. */
   private async withLockedUin<T>(
     uin: string,
-    work: (trx: Transaction<object>, row: UinRow, uin: string, crypto: IdRepoCrypto) => Promise<T>,
+    work: (
+      trx: Transaction<object>,
+      row: UinRow,
+      uin: string,
+      crypto: IdRepoCrypto,
+    ) => Promise<{ result: T; seq: number | null }>,
   ): Promise<T> {
     const checked = parse(uinSchema, uin, 'uin')
     const crypto = await this.deps.keyring.session()
     const hashes = await crypto.uinLookupHashes(checked)
-    return this.deps.db.transaction().execute(async (trx) => {
+    await this.deps.journal.admit()
+    const { result, seq } = await this.deps.db.transaction().execute(async (trx) => {
       const row = await uins.findUinByHashes(trx, hashes, true)
       if (!row) throw idRepoErrors.noRecordFound()
       return work(trx, row, checked, crypto)
     })
+    if (seq !== null) await this.deps.journal.acknowledged(seq)
+    return result
   }
 
   private async read(

@@ -7,6 +7,7 @@ import {
   samplePerson,
   type IdRepoHarness,
 } from './idrepo.test-kit.js'
+import { packetConsent } from './journal/journal.test-kit.js'
 
 /** Every text, JSON and bytea value in every table of the database, as one string. */
 async function dumpAllValues(harness: IdRepoHarness): Promise<string> {
@@ -23,8 +24,7 @@ async function dumpAllValues(harness: IdRepoHarness): Promise<string> {
   const parts: string[] = []
   for (const c of columns) {
     const column = sql.ref(`${c.table_schema}.${c.table_name}.${c.column_name}`)
-    const value =
-      c.data_type === 'bytea' ? sql`convert_from(${column}, 'UTF8')` : sql`${column}::text`
+    const value = c.data_type === 'bytea' ? sql`encode(${column}, 'escape')` : sql`${column}::text`
     const { rows } = await sql<{ v: string | null }>`
       select ${value} as v from ${sql.table(`${c.table_schema}.${c.table_name}`)}`.execute(db)
     for (const row of rows) if (row.v) parts.push(row.v)
@@ -49,8 +49,13 @@ describe.each(testBackends)('identity data at rest on %s', (backend) => {
       { rid: created.rid, identity: { postalCode: '80101' } },
       'regproc',
     )
-    await vids.create(created.uin, 'Temporary', 'resident')
-    await locks.update(created.uin, [{ authType: 'demo', locked: true }], 'resident')
+    await vids.create(created.uin, 'Temporary', 'resident', packetConsent())
+    await locks.update(
+      created.uin,
+      [{ authType: 'demo', locked: true }],
+      'resident',
+      packetConsent(),
+    )
     expect((await idRepo.getByUin(created.uin, 'x')).identity.phone).toBe(samplePerson.phone)
 
     const secrets = [...Object.values(samplePerson), created.uin]

@@ -111,5 +111,35 @@ export const idrepoHistory: MigrationHistory = {
         await createChangeCaptureIndex(db, 'idrepo.anonymous_profile', changeTime, ['id'])
       },
     },
+    '0005_create_record_change_journal': {
+      // Mosaic's: every consented change of a record, sequenced into the integrity log
+      // (src/identity/idrepo/journal/, docs/integrity.md), and the residents' consent keys.
+      async up(db) {
+        await sql`create table idrepo.record_change (
+          seq bigserial primary key,
+          uin_ref_id varchar(36) not null,
+          version integer not null,
+          action varchar(32) not null,
+          salt bytea not null,
+          commitment bytea not null,
+          consent_kind varchar(16) not null,
+          consent jsonb not null,
+          consent_ref bytea not null,
+          actor varchar(256) not null,
+          changed_at timestamptz not null,
+          log_index bigint,
+          constraint uk_record_change_version unique (uin_ref_id, version))`.execute(db)
+        await sql`create index idx_record_change_unlogged on idrepo.record_change (seq)
+          where log_index is null`.execute(db)
+        // A resident's signed approval authorises one change only.
+        await sql`create unique index uk_record_change_resident_consent
+          on idrepo.record_change (consent_ref) where consent_kind = 'resident'`.execute(db)
+        await sql`create table idrepo.consent_key (
+          uin_ref_id varchar(36) not null primary key references idrepo.uin (uin_ref_id),
+          public_key bytea not null,
+          cr_by varchar(256) not null,
+          cr_dtimes timestamp not null)`.execute(db)
+      },
+    },
   },
 }

@@ -1,3 +1,4 @@
+import type { ModuleContext } from '../../platform/module.js'
 import type { Platform } from '../../platform/platform.js'
 import type { IdentityPart } from '../identity-part.js'
 import { AuthLockService } from './auth-lock.service.js'
@@ -6,6 +7,9 @@ import type { IdentifierSource } from './identifier-source.js'
 import { createIdRepoKeyring } from './idrepo-crypto.js'
 import { idmapHistory } from './idmap.migrations.js'
 import { idrepoHistory } from './idrepo.migrations.js'
+import { recordConsentVerifier } from './journal/consent-verifier.js'
+import { pollingAcknowledger, unloggedAcknowledger } from './journal/log-acknowledger.js'
+import { RecordJournal } from './journal/record-journal-service.js'
 import { registerIdRepoRoutes } from './idrepo.routes.js'
 import { poolIdentifiers } from './pool-identifiers.js'
 import { VidService } from './vid.service.js'
@@ -16,18 +20,34 @@ export interface IdRepoServices {
   readonly locks: AuthLockService
 }
 
-/** The ID repository's services over the platform, with UINs and VIDs from the kernel pools. */
+/**
+ * The journal a started ID repository uses: consent checked by the identity core, and changes
+ * acknowledged once the integrity log holds them when the process runs the integrity module.
+ */
+export function recordJournalFor(
+  context: Pick<ModuleContext, 'platform' | 'modules'>,
+): RecordJournal {
+  const logged = context.modules.includes('integrity')
+  const acknowledger = logged ? pollingAcknowledger(context.platform.db) : unloggedAcknowledger
+  return new RecordJournal(recordConsentVerifier, acknowledger)
+}
+
+/**
+ * The ID repository's services over the platform, with UINs and VIDs from the kernel pools.
+ * Without a `journal`, changes are journalled (consent checked) but not waited on.
+ */
 export function createIdRepoServices(
   platform: Pick<Platform, 'db' | 'bus' | 'keys'>,
   identifiers: IdentifierSource = poolIdentifiers,
+  journal = new RecordJournal(recordConsentVerifier, unloggedAcknowledger),
 ): IdRepoServices {
   const { db, bus } = platform
   const keyring = createIdRepoKeyring(platform.keys)
-  const idRepo = new IdRepoService({ db, bus, keyring, identifiers })
+  const idRepo = new IdRepoService({ db, bus, keyring, identifiers, journal })
   return {
     idRepo,
-    vids: new VidService({ db, bus, keyring, identifiers, idRepo }),
-    locks: new AuthLockService({ db, bus, keyring }),
+    vids: new VidService({ db, bus, keyring, identifiers, idRepo, journal }),
+    locks: new AuthLockService({ db, bus, keyring, journal }),
   }
 }
 
@@ -35,8 +55,12 @@ export function createIdRepoServices(
 export const idrepoPart: IdentityPart = {
   name: 'idrepo',
   migrations: [idrepoHistory, idmapHistory],
-  async start({ platform, app }) {
-    registerIdRepoRoutes(app, createIdRepoServices(platform))
+  async start(context) {
+    const { platform, app } = context
+    registerIdRepoRoutes(
+      app,
+      createIdRepoServices(platform, poolIdentifiers, recordJournalFor(context)),
+    )
     return {}
   },
 }

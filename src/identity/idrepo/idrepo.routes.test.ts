@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../../../test/support/test-server.js'
 import { testBackends } from '../../platform/db/test-database.js'
+import { generateKeyPairSync } from 'node:crypto'
 import { sampleRequest } from './idrepo.test-kit.js'
+import { receivedPacket, residentApproval } from './journal/journal.test-kit.js'
 
 interface Envelope<T> {
   response: T | null
@@ -34,15 +36,26 @@ describe.each(testBackends)('ID repository HTTP API on %s', (backend) => {
 
   it('creates and reads an identity, and manages its VIDs and auth locks, in MOSIP envelopes', async () => {
     const sample = sampleRequest()
+    const resident = generateKeyPairSync('ed25519')
+    const consentKey = Buffer.from(
+      resident.publicKey.export({ format: 'jwk' }).x ?? '',
+      'base64url',
+    )
+    const create = envelope('mosip.id.create', {
+      registrationId: sample.rid,
+      identity: sample.identity,
+      documents: sample.documents,
+      biometrics: sample.biometrics,
+      consentKey: consentKey.toString('base64'),
+    })
+    const unreceived = await call('POST', '/identity/', create)
+    expect(unreceived.status).toBe(403)
+    expect(unreceived.body.errors[0]?.errorCode).toBe('MOS-IDR-101')
+    await receivedPacket(server.platform.db, sample.rid)
     const created = await call<{ status: string; identity: { UIN: string } }>(
       'POST',
       '/identity/',
-      envelope('mosip.id.create', {
-        registrationId: sample.rid,
-        identity: sample.identity,
-        documents: sample.documents,
-        biometrics: sample.biometrics,
-      }),
+      create,
     )
     expect(created.status).toBe(200)
     const uin = created.body.response!.identity.UIN
@@ -54,7 +67,11 @@ describe.each(testBackends)('ID repository HTTP API on %s', (backend) => {
     const vid = await call<{ vid: string; vidStatus: string }>(
       'POST',
       '/vid',
-      envelope('mosip.vid.create', { UIN: uin, vidType: 'Perpetual' }),
+      envelope('mosip.vid.create', {
+        UIN: uin,
+        vidType: 'Perpetual',
+        consent: residentApproval(resident.privateKey, 'vid-create', { vidType: 'Perpetual' }),
+      }),
     )
     expect(vid.body.response).toMatchObject({ vidStatus: 'ACTIVE' })
     const byVid = await call<{ registrationId: string }>(
@@ -66,7 +83,13 @@ describe.each(testBackends)('ID repository HTTP API on %s', (backend) => {
     const revoked = await call<{ vidStatus: string; restoredVid: { vid: string } | null }>(
       'PATCH',
       `/vid/${vid.body.response!.vid}`,
-      envelope('mosip.vid.update', { vidStatus: 'REVOKED' }),
+      envelope('mosip.vid.update', {
+        vidStatus: 'REVOKED',
+        consent: residentApproval(resident.privateKey, 'vid-status', {
+          vid: vid.body.response!.vid,
+          status: 'REVOKED',
+        }),
+      }),
     )
     expect(revoked.body.response?.vidStatus).toBe('REVOKED')
     expect(revoked.body.response?.restoredVid?.vid).toMatch(/^\d{16}$/)
@@ -80,6 +103,9 @@ describe.each(testBackends)('ID repository HTTP API on %s', (backend) => {
         requesttime: new Date().toISOString(),
         individualId: uin,
         request: [{ authType: 'bio', authSubType: 'FIR', locked: true }],
+        consent: residentApproval(resident.privateKey, 'auth-lock', [
+          { authType: 'bio-FIR', locked: true },
+        ]),
       },
     )
     expect(locked.body.response).toContainEqual(
@@ -99,9 +125,19 @@ describe.each(testBackends)('ID repository HTTP API on %s', (backend) => {
     const policy = await call(
       'POST',
       '/vid',
-      envelope('mosip.vid.create', { UIN: '2345678901', vidType: 'Temporary' }),
+      envelope('mosip.vid.create', {
+        UIN: '2345678901',
+        vidType: 'Temporary',
+        consent: { kind: 'packet', rid: sampleRequest().rid },
+      }),
     )
     expect(policy.body.errors[0]?.errorCode).toBe('IDR-IDC-007')
+    const unconsented = await call(
+      'POST',
+      '/vid',
+      envelope('mosip.vid.create', { UIN: '2345678901', vidType: 'Temporary' }),
+    )
+    expect(unconsented.status).toBe(400)
     const bad = await call('POST', '/vid', envelope('mosip.vid.create', { UIN: 'x', vidType: 'X' }))
     expect(bad.status).toBe(400)
   })

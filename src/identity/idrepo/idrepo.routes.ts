@@ -28,6 +28,7 @@ import {
   vidResponseSchema,
   vidStatusResponseSchema,
 } from './idrepo.presenters.js'
+import { consentEvidenceSchema } from './journal/consent-evidence.js'
 import { vidStatuses, vidTypes } from './vid-policy.js'
 import type { VidService } from './vid.service.js'
 
@@ -41,6 +42,11 @@ const base = '/idrepository/v1'
 const tags = ['id repository']
 /** Internal APIs of the identity core (MOSIP: REGISTRATION_PROCESSOR, ID_AUTHENTICATION roles). */
 const internal = { access: access.staff('ADMIN') }
+/** Identity changes carry their consent; without one, the registration packet (`rid`) is it. */
+const changeConsent = {
+  consent: consentEvidenceSchema.optional(),
+  consentKey: z.string().max(64).optional(),
+}
 
 /** MOSIP's ID repository paths (IdRepoController, VidController), for administrators. */
 export function registerIdRepoRoutes(app: HttpApp, deps: IdRepoRouteDeps): void {
@@ -61,6 +67,7 @@ export function registerIdRepoRoutes(app: HttpApp, deps: IdRepoRouteDeps): void 
             identity: identitySchema,
             documents: z.array(documentRefSchema).max(50).default([]),
             biometrics: z.array(biometricRefSchema).max(20).default([]),
+            ...changeConsent,
           }),
         ),
         response: { 200: envelopeOf(identityResponseSchema) },
@@ -75,6 +82,8 @@ export function registerIdRepoRoutes(app: HttpApp, deps: IdRepoRouteDeps): void 
           documents: body.documents,
           biometrics: body.biometrics,
           ...(body.biometricReferenceId && { bioRefId: body.biometricReferenceId }),
+          ...(body.consent && { consent: body.consent }),
+          ...(body.consentKey && { consentKey: body.consentKey }),
         },
         staff(request).username,
       )
@@ -98,13 +107,15 @@ export function registerIdRepoRoutes(app: HttpApp, deps: IdRepoRouteDeps): void 
             identity: z.record(z.string(), identityValueSchema).and(z.object({ UIN: uinSchema })),
             documents: z.array(documentRefSchema).max(50).default([]),
             biometrics: z.array(biometricRefSchema).max(20).default([]),
+            ...changeConsent,
           }),
         ),
         response: { 200: envelopeOf(identityResponseSchema) },
       },
     },
     async (request) => {
-      const { identity, registrationId, status, documents, biometrics } = request.body.request
+      const { identity, registrationId, status, documents, biometrics, consent, consentKey } =
+        request.body.request
       const { UIN, ...attributes } = identity
       const record = await idRepo.update(
         UIN,
@@ -114,6 +125,8 @@ export function registerIdRepoRoutes(app: HttpApp, deps: IdRepoRouteDeps): void 
           documents,
           biometrics,
           ...(status && { status }),
+          ...(consent && { consent }),
+          ...(consentKey && { consentKey }),
         },
         staff(request).username,
       )
@@ -156,15 +169,15 @@ export function registerIdRepoRoutes(app: HttpApp, deps: IdRepoRouteDeps): void 
         summary: 'Create a VID under the VID policy',
         body: mosipRequestOf(
           'mosip.vid.create',
-          z.object({ UIN: uinSchema, vidType: z.enum(vidTypes) }),
+          z.object({ UIN: uinSchema, vidType: z.enum(vidTypes), consent: consentEvidenceSchema }),
         ),
         response: { 200: envelopeOf(vidResponseSchema) },
       },
     },
     async (request) => {
-      const { UIN, vidType } = request.body.request
+      const { UIN, vidType, consent } = request.body.request
       return ok(
-        presentVid(await vids.create(UIN, vidType, staff(request).username)),
+        presentVid(await vids.create(UIN, vidType, staff(request).username, consent)),
         'mosip.vid.create',
       )
     },
@@ -180,16 +193,21 @@ export function registerIdRepoRoutes(app: HttpApp, deps: IdRepoRouteDeps): void 
         params: z.object({ vid: vidSchema }),
         body: mosipRequestOf(
           'mosip.vid.update',
-          z.object({ vidStatus: z.enum(vidStatuses.filter((s) => s !== 'ACTIVE')) }),
+          z.object({
+            vidStatus: z.enum(vidStatuses.filter((s) => s !== 'ACTIVE')),
+            consent: consentEvidenceSchema,
+          }),
         ),
         response: { 200: envelopeOf(vidStatusResponseSchema) },
       },
     },
     async (request) => {
+      const { vidStatus, consent } = request.body.request
       const result = await vids.updateStatus(
         request.params.vid,
-        request.body.request.vidStatus,
+        vidStatus,
         staff(request).username,
+        consent,
       )
       return ok(presentVidStatus(result), 'mosip.vid.update')
     },
@@ -203,14 +221,18 @@ export function registerIdRepoRoutes(app: HttpApp, deps: IdRepoRouteDeps): void 
         tags,
         summary: 'Invalidate a VID and issue a new one of its type',
         params: z.object({ vid: vidSchema }),
+        body: mosipRequestOf('mosip.vid.regenerate', z.object({ consent: consentEvidenceSchema })),
         response: { 200: envelopeOf(vidResponseSchema) },
       },
     },
-    async (request) =>
-      ok(
-        presentVid(await vids.regenerate(request.params.vid, staff(request).username)),
+    async (request) => {
+      const { vid } = request.params
+      const { consent } = request.body.request
+      return ok(
+        presentVid(await vids.regenerate(vid, staff(request).username, consent)),
         'mosip.vid.regenerate',
-      ),
+      )
+    },
   )
 
   app.get(
@@ -265,6 +287,7 @@ export function registerIdRepoRoutes(app: HttpApp, deps: IdRepoRouteDeps): void 
             )
             .min(1)
             .max(authTypes.length),
+          consent: consentEvidenceSchema,
         }),
         response: { 200: envelopeOf(z.array(authTypeStatusResponseSchema)) },
       },
@@ -281,6 +304,7 @@ export function registerIdRepoRoutes(app: HttpApp, deps: IdRepoRouteDeps): void 
         request.body.individualId,
         parsed.data,
         staff(request).username,
+        request.body.consent,
       )
       return ok(statuses.map(presentAuthTypeStatus), 'mosip.identity.authtype.status.update')
     },

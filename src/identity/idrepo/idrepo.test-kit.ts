@@ -7,6 +7,7 @@ import type { Backend } from '../../platform/db/index.js'
 import { createTestDatabase, type TestDatabase } from '../../platform/db/test-database.js'
 import { auditHistory } from '../audit/index.js'
 import { AuthLockService } from './auth-lock.service.js'
+import { testJournal } from './journal/journal.test-kit.js'
 import { IdRepoService } from './id-repo.service.js'
 import type { CreateIdentityRequest } from './identity-requests.js'
 import type { IdentifierSource } from './identifier-source.js'
@@ -51,14 +52,15 @@ export async function openIdRepoHarness(
   const keyring = createIdRepoKeyring(keys)
   const bus = await openTestBus(database)
   const db = database.db
-  const idRepo = new IdRepoService({ db, bus, keyring, identifiers })
+  const journal = testJournal()
+  const idRepo = new IdRepoService({ db, bus, keyring, identifiers, journal })
   return {
     database,
     bus,
     keyring,
     idRepo,
-    vids: new VidService({ db, bus, keyring, identifiers, idRepo }),
-    locks: new AuthLockService({ db, bus, keyring }),
+    vids: new VidService({ db, bus, keyring, identifiers, idRepo, journal }),
+    locks: new AuthLockService({ db, bus, keyring, journal }),
     async events() {
       const { rows } = await sql<{
         topic: string

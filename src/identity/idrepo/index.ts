@@ -1,4 +1,9 @@
-export { idrepoPart, createIdRepoServices, type IdRepoServices } from './idrepo.part.js'
+export {
+  idrepoPart,
+  createIdRepoServices,
+  recordJournalFor,
+  type IdRepoServices,
+} from './idrepo.part.js'
 export { idrepoHistory } from './idrepo.migrations.js'
 export { idmapHistory } from './idmap.migrations.js'
 export type { IdRepoTables, UinRow, VidRow } from './idrepo.tables.js'
@@ -37,3 +42,38 @@ export {
 export { idRepoTopics, idRepoAuditEvents } from './idrepo-events.js'
 export { idRepoErrors } from './errors.js'
 export { anonymousProfileOf } from './anonymous-profile.js'
+// The record-change journal: consent, commitments, and what the integrity log sequences.
+export { RecordJournal } from './journal/record-journal-service.js'
+export {
+  consentEvidenceSchema,
+  consentReference,
+  requestDigest,
+  residentConsentStatement,
+  type ConsentEvidence,
+  type StoredConsent,
+} from './journal/consent-evidence.js'
+export { recordConsentVerifier, type ConsentVerifier } from './journal/consent-verifier.js'
+export { recordActions, type RecordAction } from './journal/record-actions.js'
+export {
+  changesOfRecord,
+  countUnlogged,
+  journalPage,
+  markChangesLogged,
+  unloggedChanges,
+  type RecordChange,
+} from './journal/record-journal.js'
+export {
+  canonicalRecordState,
+  readRecordState,
+  recordCommitment,
+  type RecordState,
+} from './journal/record-state.js'
+export { journalErrors } from './journal/journal-errors.js'
+export {
+  auditRecordsPage,
+  countJournalledRecords,
+  journalledRecordsWithoutUin,
+  recheckConsents,
+  type AuditedRecord,
+  type LatestChange,
+} from './journal/record-audit.js'

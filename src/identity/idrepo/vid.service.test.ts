@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { testBackends } from '../../platform/db/test-database.js'
 import { openIdRepoHarness, sampleRequest, type IdRepoHarness } from './idrepo.test-kit.js'
+import { packetConsent } from './journal/journal.test-kit.js'
 
 describe.each(testBackends)('VIDs on %s', (backend) => {
   let harness: IdRepoHarness | undefined
@@ -23,7 +24,7 @@ describe.each(testBackends)('VIDs on %s', (backend) => {
 
   it('Perpetual: one at a time, a new one revokes the old, unlimited use, revoke restores', async () => {
     const { vids, uin, uinRefId } = await open()
-    const first = await vids.create(uin, 'Perpetual', 'resident')
+    const first = await vids.create(uin, 'Perpetual', 'resident', packetConsent())
     expect(first).toMatchObject({
       vidType: 'Perpetual',
       status: 'ACTIVE',
@@ -31,15 +32,15 @@ describe.each(testBackends)('VIDs on %s', (backend) => {
       transactionsLeft: null,
     })
     expect(first.vid).toMatch(/^\d{16}$/)
-    const second = await vids.create(uin, 'PERPETUAL', 'resident')
+    const second = await vids.create(uin, 'PERPETUAL', 'resident', packetConsent())
     expect(await statusOf(first.vid)).toBe('REVOKED')
     for (let i = 0; i < 5; i++)
       expect((await vids.resolve(second.vid, 'ida')).uinRefId).toBe(uinRefId)
-    await expect(vids.regenerate(second.vid, 'resident')).rejects.toMatchObject({
+    await expect(vids.regenerate(second.vid, 'resident', packetConsent())).rejects.toMatchObject({
       code: 'IDR-VID-003',
     })
 
-    const revoked = await vids.revoke(second.vid, 'resident')
+    const revoked = await vids.revoke(second.vid, 'resident', packetConsent())
     expect(revoked.status).toBe('REVOKED')
     expect(revoked.restoredVid).toMatchObject({ vidType: 'Perpetual', status: 'ACTIVE' })
     await expect(vids.resolve(second.vid, 'ida')).rejects.toMatchObject({
@@ -63,8 +64,9 @@ describe.each(testBackends)('VIDs on %s', (backend) => {
   it('Temporary: five at most, 30 minutes, two uses, then USED; regenerate invalidates', async () => {
     const { vids, uin, database } = await open()
     const made = []
-    for (let i = 0; i < 5; i++) made.push(await vids.create(uin, 'Temporary', 'resident'))
-    await expect(vids.create(uin, 'Temporary', 'resident')).rejects.toMatchObject({
+    for (let i = 0; i < 5; i++)
+      made.push(await vids.create(uin, 'Temporary', 'resident', packetConsent()))
+    await expect(vids.create(uin, 'Temporary', 'resident', packetConsent())).rejects.toMatchObject({
       code: 'IDR-VID-003',
     })
     const [a, b] = made as [(typeof made)[0], (typeof made)[0]]
@@ -84,10 +86,10 @@ describe.each(testBackends)('VIDs on %s', (backend) => {
     expect(await statusOf(b.vid)).toBe('EXPIRED')
 
     // Regenerating a USED one frees its slot for the new VID.
-    const fresh = await vids.regenerate(a.vid, 'resident')
+    const fresh = await vids.regenerate(a.vid, 'resident', packetConsent())
     expect(fresh).toMatchObject({ vidType: 'Temporary', status: 'ACTIVE' })
     expect(await statusOf(a.vid)).toBe('INVALIDATED')
-    await expect(vids.regenerate(a.vid, 'resident')).rejects.toMatchObject({
+    await expect(vids.regenerate(a.vid, 'resident', packetConsent())).rejects.toMatchObject({
       message: 'VID is INVALIDATED',
     })
     expect((await harness!.audits()).some((row) => row.event_id === 'IDR-008')).toBe(true)
@@ -95,7 +97,7 @@ describe.each(testBackends)('VIDs on %s', (backend) => {
 
   it('OneTimeUse: no expiry, two uses; unknown VIDs, types and blocked UINs are refused', async () => {
     const { vids, idRepo, uin } = await open()
-    const once = await vids.create(uin, 'OneTimeUse', 'resident')
+    const once = await vids.create(uin, 'OneTimeUse', 'resident', packetConsent())
     expect(once).toMatchObject({ expiresAt: null, transactionsLeft: 2 })
     await vids.resolve(once.vid, 'ida')
     expect((await vids.listByUin(uin))[0]?.transactionsLeft).toBe(1)
@@ -105,11 +107,11 @@ describe.each(testBackends)('VIDs on %s', (backend) => {
     await expect(vids.resolve('9999999999999999', 'ida')).rejects.toMatchObject({
       code: 'IDR-IDC-007',
     })
-    await expect(vids.create(uin, 'Forever', 'resident')).rejects.toMatchObject({
+    await expect(vids.create(uin, 'Forever', 'resident', packetConsent())).rejects.toMatchObject({
       code: 'IDR-IDC-002',
     })
-    await idRepo.setStatus(uin, 'BLOCKED', 'admin')
-    await expect(vids.create(uin, 'Perpetual', 'resident')).rejects.toMatchObject({
+    await idRepo.setStatus(uin, 'BLOCKED', 'admin', packetConsent())
+    await expect(vids.create(uin, 'Perpetual', 'resident', packetConsent())).rejects.toMatchObject({
       code: 'IDR-VID-004',
       message: 'BLOCKED UIN',
     })
@@ -118,8 +120,8 @@ describe.each(testBackends)('VIDs on %s', (backend) => {
   it('detects a VID whose encrypted UIN was swapped for another', async () => {
     const { vids, idRepo, uin, database } = await open()
     const other = await idRepo.create(sampleRequest(), 'regproc')
-    const mine = await vids.create(uin, 'Perpetual', 'resident')
-    const theirs = await vids.create(other.uin, 'Perpetual', 'resident')
+    const mine = await vids.create(uin, 'Perpetual', 'resident', packetConsent())
+    const theirs = await vids.create(other.uin, 'Perpetual', 'resident', packetConsent())
     // Move their uin_hash onto my VID: the encrypted UIN no longer matches it.
     await sql`update idmap.vid set uin_hash = (select uin_hash from idmap.vid where vid = ${theirs.vid})
       where vid = ${mine.vid}`.execute(database.db)

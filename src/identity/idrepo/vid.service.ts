@@ -15,6 +15,9 @@ import {
   recordChanges,
 } from './idrepo-events.js'
 import type { UinRow, VidRecord } from './idrepo.tables.js'
+import type { ChangeConsent, ConsentEvidence } from './journal/consent-evidence.js'
+import type { RecordAction } from './journal/record-actions.js'
+import type { RecordJournal } from './journal/record-journal-service.js'
 import { parse } from './parse.js'
 import { findUinByHashes } from './uin.repository.js'
 import { regenerableStatuses, type VidPolicy, type VidStatus, vidStatuses } from './vid-policy.js'
@@ -45,6 +48,18 @@ export interface VidServiceDeps {
   readonly keyring: IdRepoKeyring
   readonly identifiers: IdentifierSource
   readonly idRepo: IdRepoService
+  readonly journal: RecordJournal
+}
+
+/** What a VID change journals: the record it changed, as what, under which consent. */
+interface VidChange<T> {
+  readonly result: T
+  readonly journal?: {
+    readonly row: UinRow
+    readonly action: RecordAction
+    readonly params: unknown
+    readonly consent: ChangeConsent
+  }
 }
 
 /** MOSIP's VID service: create, resolve, update status (revoke), regenerate, list. */
@@ -52,11 +67,17 @@ export class VidService {
   constructor(private readonly deps: VidServiceDeps) {}
 
   /** Creates a VID of `vidType` for an ACTIVATED UIN, within the policy's instancesAllowed. */
-  async create(uin: string, vidType: string, actor: string): Promise<VidInfo> {
+  async create(
+    uin: string,
+    vidType: string,
+    actor: string,
+    consent: ConsentEvidence,
+  ): Promise<VidInfo> {
     const policy = policyOrFail(vidType)
-    return this.withUin(uin, async (trx, uinRow, changes, crypto) =>
-      this.createLocked(trx, crypto, uinRow, policy, actor, changes),
-    )
+    return this.withUin(uin, actor, async (trx, uinRow, changes, crypto) => ({
+      result: await this.createLocked(trx, crypto, uinRow, policy, actor, changes),
+      journal: { row: uinRow, action: 'vid-create', params: { vidType }, consent },
+    }))
   }
 
   /**
@@ -66,70 +87,81 @@ export class VidService {
   async resolve(vid: string, actor: string): Promise<IdentityRecord> {
     const checked = parse(vidSchema, vid, 'vid')
     const crypto = await this.deps.keyring.session()
-    const outcome = await this.deps.db.transaction().execute(async (trx) => {
+    type Outcome = { uin: string } | { error: AppError }
+    const outcome = await this.journalled<Outcome>(crypto, actor, async (trx, changes) => {
       const row = await vids.findVid(trx, checked, true)
       if (!row) throw idRepoErrors.noRecordFound()
-      const changes: IdRepoChange[] = []
-      let result: { uin: string } | { error: AppError }
+      // Locked so that a status the policy moves is journalled in version order.
+      const uinRow = await findUinByHashes(trx, [row.uin_hash], true)
+      if (!uinRow) throw idRepoErrors.noRecordFound()
+      const byPolicy = (rule: 'vid-expired' | 'vid-used') => ({
+        row: uinRow,
+        action: 'vid-status' as const,
+        params: { vidId: row.id, rule },
+        consent: { kind: 'policy' as const, rule },
+      })
       if (row.status_code === 'ACTIVE' && isExpired(row)) {
         await this.moveStatus(trx, row, 'EXPIRED', actor, changes)
-        result = { error: idRepoErrors.invalidVid('EXPIRED') }
-      } else if (row.status_code !== 'ACTIVE') {
-        result = { error: idRepoErrors.invalidVid(row.status_code) }
-      } else {
-        const uin = await uinOf(crypto, row)
-        const uinRow = await findUinByHashes(trx, [row.uin_hash])
-        if (!uinRow) throw idRepoErrors.noRecordFound()
-        if (uinRow.status_code !== 'ACTIVATED') throw idRepoErrors.invalidUin(uinRow.status_code)
-        const count = await vids.countVidTransaction(trx, row.id)
-        const allowed = policyOrFail(row.vidtyp_code).transactionsAllowed
-        if (allowed !== null && count >= allowed)
-          await this.moveStatus(trx, row, 'USED', actor, changes)
-        changes.push(vidAudit(audits.retrieveByVid, row, actor, `VID resolved (${count})`))
-        result = { uin }
+        return {
+          result: { error: idRepoErrors.invalidVid('EXPIRED') },
+          journal: byPolicy('vid-expired'),
+        }
       }
-      await recordChanges(trx, this.deps.bus, changes)
-      return result
+      if (row.status_code !== 'ACTIVE')
+        return { result: { error: idRepoErrors.invalidVid(row.status_code) } }
+      const uin = await uinOf(crypto, row)
+      if (uinRow.status_code !== 'ACTIVATED') throw idRepoErrors.invalidUin(uinRow.status_code)
+      const count = await vids.countVidTransaction(trx, row.id)
+      const allowed = policyOrFail(row.vidtyp_code).transactionsAllowed
+      const usedUp = allowed !== null && count >= allowed
+      if (usedUp) await this.moveStatus(trx, row, 'USED', actor, changes)
+      changes.push(vidAudit(audits.retrieveByVid, row, actor, `VID resolved (${count})`))
+      return { result: { uin }, ...(usedUp && { journal: byPolicy('vid-used') }) }
     })
     if ('error' in outcome) throw outcome.error
     return this.deps.idRepo.getByUin(outcome.uin, actor)
   }
 
   /** MOSIP's PATCH /vid/{vid}: only an ACTIVE VID changes; revoking a Perpetual restores one. */
-  async updateStatus(vid: string, status: VidStatus, actor: string): Promise<VidStatusResult> {
+  async updateStatus(
+    vid: string,
+    status: VidStatus,
+    actor: string,
+    consent: ConsentEvidence,
+  ): Promise<VidStatusResult> {
     const target = parse(z.enum(updatableStatuses), status, 'vidStatus')
     const checked = parse(vidSchema, vid, 'vid')
     const crypto = await this.deps.keyring.session()
-    return this.deps.db.transaction().execute(async (trx) => {
+    return this.journalled(crypto, actor, async (trx, changes) => {
       const row = await this.activeVid(trx, checked)
+      const uinRow = await findUinByHashes(trx, [row.uin_hash], true)
+      if (!uinRow) throw idRepoErrors.noRecordFound()
       const policy = policyOrFail(row.vidtyp_code)
-      const changes: IdRepoChange[] = []
       let restoredVid: VidInfo | undefined
       // MOSIP: USED means nothing for a VID with unlimited transactions.
       if (!(target === 'USED' && policy.transactionsAllowed === null))
         await this.moveStatus(trx, row, target, actor, changes)
-      if (policy.autoRestoreAllowed && policy.restoreOnAction === target) {
-        const uinRow = await findUinByHashes(trx, [row.uin_hash], true)
-        if (!uinRow) throw idRepoErrors.noRecordFound()
+      if (policy.autoRestoreAllowed && policy.restoreOnAction === target)
         restoredVid = await this.createLocked(trx, crypto, uinRow, policy, actor, changes)
-      }
-      await recordChanges(trx, this.deps.bus, changes)
-      return {
+      const result = {
         status: changes.length > 0 ? target : row.status_code,
         ...(restoredVid && { restoredVid }),
       }
+      if (changes.length === 0) return { result }
+      const params = { vid: checked, status: target }
+      return { result, journal: { row: uinRow, action: 'vid-status', params, consent } }
     })
   }
 
-  revoke(vid: string, actor: string): Promise<VidStatusResult> {
-    return this.updateStatus(vid, 'REVOKED', actor)
+  revoke(vid: string, actor: string, consent: ConsentEvidence): Promise<VidStatusResult> {
+    return this.updateStatus(vid, 'REVOKED', actor, consent)
   }
 
   /** Invalidates the VID and issues a new one of its type; refused for auto-restored types. */
-  async regenerate(vid: string, actor: string): Promise<VidInfo> {
+  async regenerate(vid: string, actor: string, consent: ConsentEvidence): Promise<VidInfo> {
     const checked = parse(vidSchema, vid, 'vid')
     const crypto = await this.deps.keyring.session()
-    return this.deps.db.transaction().execute(async (trx) => {
+    return this.journalled(crypto, actor, async (trx, changes) => {
       const row = await vids.findVid(trx, checked, true)
       if (!row) throw idRepoErrors.noRecordFound()
       const policy = policyOrFail(row.vidtyp_code)
@@ -138,12 +170,14 @@ export class VidService {
         throw idRepoErrors.invalidVid(row.status_code)
       const uinRow = await findUinByHashes(trx, [row.uin_hash], true)
       if (!uinRow) throw idRepoErrors.noRecordFound()
-      const changes: IdRepoChange[] = []
       await this.moveStatus(trx, row, 'INVALIDATED', actor, changes)
       changes.push(vidAudit(audits.regenerateVid, row, actor, 'VID regenerated'))
       const created = await this.createLocked(trx, crypto, uinRow, policy, actor, changes)
-      await recordChanges(trx, this.deps.bus, changes)
-      return created
+      const params = { vid: checked }
+      return {
+        result: created,
+        journal: { row: uinRow, action: 'vid-regenerate', params, consent },
+      }
     })
   }
 
@@ -222,24 +256,46 @@ export class VidService {
 
   private async withUin<T>(
     uin: string,
+    actor: string,
     work: (
       trx: Transaction<object>,
       row: UinRow,
       changes: IdRepoChange[],
       crypto: IdRepoCrypto,
-    ) => Promise<T>,
+    ) => Promise<VidChange<T>>,
   ): Promise<T> {
     const crypto = await this.deps.keyring.session()
     const hashes = await crypto.uinLookupHashes(parse(uinSchema, uin, 'uin'))
-    return this.deps.db.transaction().execute(async (trx) => {
+    return this.journalled(crypto, actor, async (trx, changes) => {
       // Locking the UIN row serialises VID creation per person, so instancesAllowed holds.
       const row = await findUinByHashes(trx, hashes, true)
       if (!row) throw idRepoErrors.noRecordFound()
-      const changes: IdRepoChange[] = []
-      const result = await work(trx, row, changes, crypto)
-      await recordChanges(trx, this.deps.bus, changes)
-      return result
+      return work(trx, row, changes, crypto)
     })
+  }
+
+  /**
+   * Runs a change in one transaction with its audit, events and journal row (the UIN row is
+   * locked by `work`), and returns once the integrity log holds the change.
+   */
+  private async journalled<T>(
+    crypto: IdRepoCrypto,
+    actor: string,
+    work: (trx: Transaction<object>, changes: IdRepoChange[]) => Promise<VidChange<T>>,
+  ): Promise<T> {
+    const { journal } = this.deps
+    await journal.admit()
+    const { result, seq } = await this.deps.db.transaction().execute(async (trx) => {
+      const changes: IdRepoChange[] = []
+      const change = await work(trx, changes)
+      await recordChanges(trx, this.deps.bus, changes)
+      if (!change.journal) return { result: change.result, seq: null }
+      const at = new Date()
+      const seq = await journal.record(trx, crypto, { ...change.journal, actor, at })
+      return { result: change.result, seq }
+    })
+    if (seq !== null) await journal.acknowledged(seq)
+    return result
   }
 }
 

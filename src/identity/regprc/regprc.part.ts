@@ -4,7 +4,7 @@ import type { IdentityPart } from '../identity-part.js'
 import { createTemplateMatcher } from './abis/template-matcher.js'
 import { masterDataAdapter } from './adapters/master-data.adapter.js'
 import { identityAdapter } from './adapters/identity.adapter.js'
-import { createIdRepoServices } from '../idrepo/index.js'
+import { createIdRepoServices, poolIdentifiers, recordJournalFor } from '../idrepo/index.js'
 import { MasterDataService } from '../master/index.js'
 import { createAdjudicationService } from './adjudication/adjudication.service.js'
 import {
@@ -89,8 +89,10 @@ export function createRegprcPart(
  * The part as the identity module runs it: master data and the ID repository through their
  * parts' services (the identity module starts those parts before this one).
  */
-export const regprcPart: IdentityPart = createRegprcPart(({ platform }) => {
-  const { idRepo } = createIdRepoServices(platform)
+export const regprcPart: IdentityPart = createRegprcPart((context) => {
+  const { platform } = context
+  const journal = recordJournalFor(context)
+  const { idRepo } = createIdRepoServices(platform, poolIdentifiers, journal)
   return {
     master: masterDataAdapter(
       new MasterDataService({ db: platform.db, bus: platform.bus, cipher: platform.cipher }),

@@ -1,6 +1,7 @@
 import { passesUinRules, passesVidRules, uinRules, verhoeff, vidRules } from '../ids/index.js'
 import { anonymousProfileOf } from '../idrepo/index.js'
 import { idRepoAuditEvents, type Identity, type IdRepoCrypto } from '../idrepo/index.js'
+import { journalIdentity } from './journal-rows.js'
 import type { Prng } from './prng.js'
 import { created, type SeedSink } from './seed-sink.js'
 
@@ -136,6 +137,7 @@ export async function writeIdentity(
     ])
     sink.add('kernelVid', [life.vid.vid, null, 'ASSIGNED', ...created('SYSTEM', life.createdAt)])
   }
+  journalIdentity(sink, life, by)
   // The anonymous profile MOSIP's reporting reads (year of birth, gender, channels, documents).
   const documents = life.documents.map((doc) => ({
     category: doc.category,

@@ -29,6 +29,9 @@ export async function openSeedHarness(backend: Backend): Promise<SeedHarness> {
  * is compared separately by decrypting.
  */
 export const keyDependentColumns = new Set([
+  // Salted with fresh random salts (they hide the record from the public log).
+  'idrepo.record_change.salt',
+  'idrepo.record_change.commitment',
   'master.user_detail.name',
   'master.user_detail_h.name',
   'idrepo.uin.uin',

@@ -104,6 +104,10 @@ export const seedTables = {
     'idmap.vid',
     'id vid uin_hash uin vidtyp_code generated_dtimes expiry_dtimes status_code @audit',
   ),
+  recordChange: spec(
+    'idrepo.record_change',
+    'uin_ref_id version action salt commitment consent_kind consent consent_ref actor changed_at',
+  ),
   audit: spec(
     'audit.app_audit_log',
     'log_id log_dtimes log_desc event_id event_type event_name action_dtimes host_name host_ip session_user_id session_user_name app_id app_name module_id module_name ref_id ref_id_type cr_by',

@@ -45,6 +45,8 @@ export const envNames: Record<string, string> = {
   MOSAIC_LAKE_ARCHIVE_DIR: 'reporting.archiveDir',
   MOSAIC_REPORTING_SOURCE_URL: 'reporting.sourceUrl',
   MOSAIC_CDC_POLL_MS: 'reporting.cdcPollMs',
+  MOSAIC_INTEGRITY_ORIGIN: 'integrity.origin',
+  MOSAIC_INTEGRITY_PUBLISH_MS: 'integrity.publishMs',
   LOG_LEVEL: 'log.level',
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { regprcSettingsSchema } from './regprc-settings.js'
+import { integritySettingsSchema } from './integrity-settings.js'
 import { reportingSettingsSchema } from './reporting-settings.js'
 import { optionalUrl } from './url-setting.js'
 
@@ -145,6 +146,7 @@ export const settingsSchema = z.strictObject({
     })
     .prefault({}),
   reporting: reportingSettingsSchema.prefault({}),
+  integrity: integritySettingsSchema.prefault({}),
   log: z
     .strictObject({
       level: z

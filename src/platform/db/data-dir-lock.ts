@@ -3,7 +3,10 @@ import { dirname } from 'node:path'
 
 /** Thrown when another live process already uses a PGlite data folder. */
 export class DataDirInUseError extends Error {
-  constructor(dataDir: string, pid: number) {
+  constructor(
+    dataDir: string,
+    readonly pid: number,
+  ) {
     super(
       `${dataDir} is in use by process ${pid}. PGlite serves one process only: stop that ` +
         'process, or set DATABASE_URL to a PostgreSQL server to run several processes.',
@@ -13,7 +16,8 @@ export class DataDirInUseError extends Error {
 }
 
 /**
- * Claims a PGlite data folder for this process with a pid file beside it; returns the release.
+ * Claims a data folder (PGlite's, the lake's, a witness's state) for this process with a pid
+ * file beside it (`<dataDir>.lock`); returns the release.
  * A pid file left by a dead process is taken over.
  */
 export function lockDataDir(dataDir: string): () => void {

@@ -42,8 +42,9 @@ export function identityAdapter(idRepo: IdRepoService, actor = 'SYSTEM'): Identi
         throw error
       }
     },
-    async setStatus({ uin, status }) {
-      await idRepo.setStatus(uin, status, actor)
+    async setStatus({ uin, rid, status }) {
+      // The status packet is the change's consent.
+      await idRepo.setStatus(uin, status, actor, { kind: 'packet', rid })
     },
     async linkRid({ uin, rid }) {
       await idRepo.update(uin, { rid }, actor)

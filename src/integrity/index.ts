@@ -1,0 +1,1 @@
+export { integrityModule } from './integrity.module.js'

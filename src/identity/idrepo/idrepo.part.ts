@@ -20,16 +20,23 @@ export interface IdRepoServices {
   readonly locks: AuthLockService
 }
 
+const startedJournals = new WeakMap<Platform, RecordJournal>()
+
 /**
  * The journal a started ID repository uses: consent checked by the identity core, and changes
  * acknowledged once the integrity log holds them when the process runs the integrity module.
+ * The identity parts of one platform share it, so one poller answers all their waiting changes.
  */
 export function recordJournalFor(
   context: Pick<ModuleContext, 'platform' | 'modules'>,
 ): RecordJournal {
+  const known = startedJournals.get(context.platform)
+  if (known) return known
   const logged = context.modules.includes('integrity')
   const acknowledger = logged ? pollingAcknowledger(context.platform.db) : unloggedAcknowledger
-  return new RecordJournal(recordConsentVerifier, acknowledger)
+  const journal = new RecordJournal(recordConsentVerifier, acknowledger)
+  startedJournals.set(context.platform, journal)
+  return journal
 }
 
 /**

@@ -188,15 +188,31 @@ export async function saveBiometrics(
   }
 }
 
-export async function listDocuments(executor: Executor, uinRefId: string): Promise<DocumentRef[]> {
+/** Groups rows by record, keeping each record's order; every asked record gets a list. */
+function byRecord<Row extends { uin_ref_id: string }, T>(
+  uinRefIds: readonly string[],
+  rows: readonly Row[],
+  map: (row: Row) => T,
+): Map<string, T[]> {
+  const grouped = new Map(uinRefIds.map((id) => [id, [] as T[]]))
+  for (const row of rows) grouped.get(row.uin_ref_id)?.push(map(row))
+  return grouped
+}
+
+/** The live document references of each record (one query for all), by category. */
+export async function documentsOf(
+  executor: Executor,
+  uinRefIds: readonly string[],
+): Promise<Map<string, DocumentRef[]>> {
+  if (uinRefIds.length === 0) return new Map()
   const rows = await tables(executor)
     .selectFrom('idrepo.uin_document')
     .selectAll()
-    .where('uin_ref_id', '=', uinRefId)
+    .where('uin_ref_id', 'in', [...uinRefIds])
     .where('is_deleted', 'is not', true)
     .orderBy('doccat_code')
     .execute()
-  return rows.map((row) => ({
+  return byRecord(uinRefIds, rows, (row) => ({
     category: row.doccat_code,
     type: row.doctyp_code,
     fileId: row.doc_id,
@@ -207,22 +223,35 @@ export async function listDocuments(executor: Executor, uinRefId: string): Promi
   }))
 }
 
-export async function listBiometrics(
+/** The live biometric references of each record (one query for all), by file type. */
+export async function biometricsOf(
   executor: Executor,
-  uinRefId: string,
-): Promise<BiometricRef[]> {
+  uinRefIds: readonly string[],
+): Promise<Map<string, BiometricRef[]>> {
+  if (uinRefIds.length === 0) return new Map()
   const rows = await tables(executor)
     .selectFrom('idrepo.uin_biometric')
     .selectAll()
-    .where('uin_ref_id', '=', uinRefId)
+    .where('uin_ref_id', 'in', [...uinRefIds])
     .where('is_deleted', 'is not', true)
     .orderBy('biometric_file_type')
     .execute()
-  return rows.map((row) => ({
+  return byRecord(uinRefIds, rows, (row) => ({
     type: row.biometric_file_type,
     fileId: row.bio_file_id,
     fileName: row.biometric_file_name,
     hash: row.biometric_file_hash,
     ...(row.lang_code && { langCode: row.lang_code }),
   }))
+}
+
+export async function listDocuments(executor: Executor, uinRefId: string): Promise<DocumentRef[]> {
+  return (await documentsOf(executor, [uinRefId])).get(uinRefId) ?? []
+}
+
+export async function listBiometrics(
+  executor: Executor,
+  uinRefId: string,
+): Promise<BiometricRef[]> {
+  return (await biometricsOf(executor, [uinRefId])).get(uinRefId) ?? []
 }

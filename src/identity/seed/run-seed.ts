@@ -78,6 +78,9 @@ export async function runSeed(
     () => loadCountry(deps, options, progress),
     indexProgress,
   )
+  // Fresh statistics, as after any bulk load: until autovacuum gets to them, the planner would
+  // read the just-filled tables as empty and scan them whole.
+  for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(db)
   const { residents, registrations, rows } = summary
   progress.done(
     `${residents.toLocaleString('en')} residents, ${registrations.toLocaleString('en')} registrations, ${(rows.transaction ?? 0).toLocaleString('en')} transactions`,

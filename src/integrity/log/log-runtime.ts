@@ -1,7 +1,14 @@
 import type { Db } from '../../platform/db/index.js'
 import type { Logger } from '../../platform/telemetry/index.js'
-import { publishCheckpoint, type PublisherDeps } from '../publish/checkpoint-publisher.js'
+import {
+  cosignLatest,
+  publishCheckpoint,
+  type PublisherDeps,
+} from '../publish/checkpoint-publisher.js'
 import { sequenceBatch } from './sequencer.js'
+
+/** Publish periods without growth after which witnesses missing from the latest are asked again. */
+const witnessRetryPeriods = 30
 
 /** A loop that runs `step` again at once while it has work, else after `idleMs`. */
 function loop(
@@ -40,15 +47,22 @@ function loop(
 /**
  * The log's two loops in a running process: the sequencer (takes journalled changes every few
  * milliseconds, so a change is acknowledged quickly) and the publisher (signs a checkpoint
- * when the tree grew, including growth while the server was down, right after start).
+ * when the tree grew, including growth while the server was down, right after start; every
+ * `witnessRetryPeriods` quiet periods it asks witnesses missing from the latest checkpoint again).
  */
 export function startLogRuntime(deps: PublisherDeps & { db: Db; publishMs: number }) {
   const sequencer = loop('sequencer', deps.logger, 20, async () => {
     const batch = await sequenceBatch(deps.db)
     return batch !== null
   })
+  let witnessesAskedAt = Date.now()
   const publisher = loop('publisher', deps.logger, deps.publishMs, async () => {
-    await publishCheckpoint(deps)
+    const signed = await publishCheckpoint(deps)
+    if (signed) witnessesAskedAt = Date.now()
+    else if (Date.now() - witnessesAskedAt >= witnessRetryPeriods * deps.publishMs) {
+      witnessesAskedAt = Date.now()
+      await cosignLatest(deps)
+    }
     return false
   })
   return {

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely'
 import type { Db } from '../../platform/db/index.js'
+import { appendSignatures, type NoteSignature } from '../note/index.js'
 
 type Executor = Db | Transaction<object>
 
@@ -61,12 +62,25 @@ export async function archiveCheckpoint(
     on conflict (size) do nothing`.execute(db)
 }
 
-export async function saveCosigned(
+/**
+ * Adds witnesses' cosignatures to an archived checkpoint, keeping those it has: the row is
+ * locked, so two processes adding at once both keep theirs. Null when there is no such row.
+ */
+export async function addCosignatures(
   db: Db,
   size: number,
-  note: string,
-  cosignedBy: readonly string[],
-): Promise<void> {
-  await sql`update integrity.checkpoint set note = ${note}, cosigned_by = ${[...cosignedBy]}::text[]
-    where size = ${size}`.execute(db)
+  signatures: readonly NoteSignature[],
+  witnessUrls: readonly string[],
+): Promise<ArchivedCheckpoint | null> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<Row>`
+      select * from integrity.checkpoint where size = ${size} for update`.execute(trx)
+    if (!rows[0]) return null
+    const stored = toCheckpoint(rows[0])
+    const note = appendSignatures(stored.note, signatures)
+    const cosignedBy = [...new Set([...stored.cosignedBy, ...witnessUrls])]
+    await sql`update integrity.checkpoint set note = ${note}, cosigned_by = ${cosignedBy}::text[]
+      where size = ${size}`.execute(trx)
+    return { ...stored, note, cosignedBy }
+  })
 }

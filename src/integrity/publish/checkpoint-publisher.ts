@@ -2,14 +2,14 @@ import { sql } from 'kysely'
 import type { Db } from '../../platform/db/index.js'
 import type { Logger } from '../../platform/telemetry/index.js'
 import { consistencyProof } from '../merkle/index.js'
-import { appendSignatures, formatCheckpoint, signNote, type NoteSignature } from '../note/index.js'
+import { formatCheckpoint, signNote, type NoteSignature } from '../note/index.js'
 import { requestCosignature } from '../witness/witness-client.js'
 import { readHead } from '../log/log-store.js'
 import { storedNodeReader } from '../log/tile-reader.js'
 import {
+  addCosignatures,
   archiveCheckpoint,
   latestCheckpoint,
-  saveCosigned,
   type ArchivedCheckpoint,
 } from './checkpoint-archive.js'
 import type { LogIdentity } from './log-signer.js'
@@ -30,7 +30,7 @@ export interface PublisherDeps {
  * Signs a checkpoint for the current tree when it has grown since the last one (or when there
  * is none yet), archives it, then asks each witness to cosign it and publishes the cosigned
  * note. One process publishes at a time (an advisory lock); a witness that fails is logged and
- * asked again with the next checkpoint.
+ * asked again by `cosignLatest` or with the next checkpoint.
  */
 export async function publishCheckpoint(deps: PublisherDeps): Promise<ArchivedCheckpoint | null> {
   const { db, log } = deps
@@ -59,16 +59,28 @@ export async function publishCheckpoint(deps: PublisherDeps): Promise<ArchivedCh
     await archiveCheckpoint(trx, checkpoint)
     return checkpoint
   })
-  return signed && cosign(deps, signed)
+  return signed && cosign(deps, signed, deps.witnesses)
+}
+
+/**
+ * Asks the witnesses that have not cosigned the latest checkpoint again (one was down when it
+ * was signed, say), so a quiet log does not stay uncosigned until its next change.
+ */
+export async function cosignLatest(deps: PublisherDeps): Promise<ArchivedCheckpoint | null> {
+  const latest = await latestCheckpoint(deps.db)
+  if (!latest) return null
+  const missing = deps.witnesses.filter((witness) => !latest.cosignedBy.includes(witness.url))
+  return missing.length === 0 ? latest : cosign(deps, latest, missing)
 }
 
 async function cosign(
   deps: PublisherDeps,
   checkpoint: ArchivedCheckpoint,
+  witnesses: readonly WitnessEndpoint[],
 ): Promise<ArchivedCheckpoint> {
   const signatures: NoteSignature[] = []
   const cosignedBy: string[] = []
-  for (const witness of deps.witnesses) {
+  for (const witness of witnesses) {
     try {
       const got = await askWitness(deps.db, witness, checkpoint)
       signatures.push(...got)
@@ -81,9 +93,7 @@ async function cosign(
     }
   }
   if (signatures.length === 0) return checkpoint
-  const note = appendSignatures(checkpoint.note, signatures)
-  await saveCosigned(deps.db, checkpoint.size, note, cosignedBy)
-  return { ...checkpoint, note, cosignedBy }
+  return (await addCosignatures(deps.db, checkpoint.size, signatures, cosignedBy)) ?? checkpoint
 }
 
 /** Sends the checkpoint with a proof from the witness's size, once more if it says otherwise. */

@@ -4,7 +4,7 @@ import type { IdRepoCrypto } from '../idrepo-crypto.js'
 import type { IdRepoTables, UinRow } from '../idrepo.tables.js'
 import { packetProcesses, recordConsentVerifier } from './consent-verifier.js'
 import type { RecordChange } from './record-journal.js'
-import { readRecordState, recordCommitment } from './record-state.js'
+import { readRecordStates, recordCommitment } from './record-state.js'
 
 type Executor = Db | Transaction<object>
 
@@ -59,21 +59,19 @@ export async function auditRecordsPage(
     from idrepo.record_change where uin_ref_id = any(${rows.map((r) => r.uin_ref_id)}::text[])
     order by uin_ref_id, version desc`.execute(executor)
   const byRef = new Map(latest.map((row) => [row.uin_ref_id, row]))
+  const states = await readRecordStates(executor, rows, crypto)
   const audited: AuditedRecord[] = []
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
     const change = byRef.get(row.uin_ref_id)
     if (!change) {
       audited.push({ uinRefId: row.uin_ref_id, latest: null, current: null, unreadable: null })
       continue
     }
-    let current: Buffer | null = null
-    let unreadable: string | null = null
-    try {
-      current = recordCommitment(change.salt, await readRecordState(executor, row, crypto))
-    } catch {
-      // The error may quote stored values: report only that the state does not read back.
-      unreadable = 'its stored identity no longer decrypts'
-    }
+    const state = states[i]
+    // A failure may quote stored values: report only that the state does not read back.
+    const read = state?.status === 'fulfilled'
+    const current = read ? recordCommitment(change.salt, state.value) : null
+    const unreadable = read ? null : 'its stored identity no longer decrypts'
     audited.push({
       uinRefId: row.uin_ref_id,
       latest: {

@@ -4,7 +4,7 @@ import type { Db } from '../../../platform/db/index.js'
 import { canonicalJson, type IdRepoCrypto } from '../idrepo-crypto.js'
 import type { BiometricRef, DocumentRef, Identity } from '../identity-data.js'
 import type { IdRepoTables, UinRow } from '../idrepo.tables.js'
-import { listBiometrics, listDocuments } from '../uin.repository.js'
+import { biometricsOf, documentsOf } from '../uin.repository.js'
 
 type Executor = Db | Transaction<object>
 
@@ -68,45 +68,76 @@ export async function readRecordState(
   row: UinRow,
   crypto: IdRepoCrypto,
 ): Promise<RecordState> {
+  const [state] = await readRecordStates(executor, [row], crypto)
+  if (state?.status !== 'fulfilled') throw state?.reason
+  return state.value
+}
+
+/**
+ * Many records as stored now, with one query per table for all of them (the auditor reads
+ * pages of hundreds). A record whose identity no longer decrypts is a rejected entry, in order.
+ */
+export async function readRecordStates(
+  executor: Executor,
+  rows: readonly UinRow[],
+  crypto: IdRepoCrypto,
+): Promise<PromiseSettledResult<RecordState>[]> {
+  if (rows.length === 0) return []
   const tables: Kysely<IdRepoTables> = executor.withTables<IdRepoTables>()
-  const [identity, documents, biometrics, vids, locks, key] = await Promise.all([
-    crypto.decryptIdentity(row.uin_data, row.uin_ref_id),
-    listDocuments(executor, row.uin_ref_id),
-    listBiometrics(executor, row.uin_ref_id),
+  const refIds = rows.map((row) => row.uin_ref_id)
+  const hashes = rows.map((row) => row.uin_hash)
+  const [documents, biometrics, vids, locks, keys] = await Promise.all([
+    documentsOf(executor, refIds),
+    biometricsOf(executor, refIds),
     tables
       .selectFrom('idmap.vid')
-      .select(['id', 'vid', 'vidtyp_code', 'status_code', 'expiry_dtimes'])
-      .where('uin_hash', '=', row.uin_hash)
+      .select(['uin_hash', 'id', 'vid', 'vidtyp_code', 'status_code', 'expiry_dtimes'])
+      .where('uin_hash', 'in', hashes)
       .where('is_deleted', 'is not', true)
       .execute(),
-    sql<{ auth_type_code: string; status_code: string; unlock_expiry_datetime: Date | null }>`
-      select distinct on (auth_type_code) auth_type_code, status_code, unlock_expiry_datetime
-      from idrepo.uin_auth_lock where uin_hash = ${row.uin_hash}
-      order by auth_type_code, lock_request_datetime desc`.execute(executor),
-    sql<{ public_key: Uint8Array }>`
-      select public_key from idrepo.consent_key where uin_ref_id = ${row.uin_ref_id}`.execute(
-      executor,
-    ),
+    sql<{
+      uin_hash: string
+      auth_type_code: string
+      status_code: string
+      unlock_expiry_datetime: Date | null
+    }>`
+      select distinct on (uin_hash, auth_type_code)
+        uin_hash, auth_type_code, status_code, unlock_expiry_datetime
+      from idrepo.uin_auth_lock where uin_hash = any(${hashes}::text[])
+      order by uin_hash, auth_type_code, lock_request_datetime desc`.execute(executor),
+    sql<{ uin_ref_id: string; public_key: Uint8Array }>`
+      select uin_ref_id, public_key from idrepo.consent_key
+      where uin_ref_id = any(${refIds}::text[])`.execute(executor),
   ])
-  return {
-    identity,
-    regId: row.reg_id,
-    bioRefId: row.bio_ref_id,
-    status: row.status_code,
-    documents,
-    biometrics,
-    vids: vids.map((v) => ({
-      id: v.id,
-      vid: v.vid,
-      type: v.vidtyp_code,
-      status: v.status_code,
-      expiresAt: v.expiry_dtimes?.toISOString() ?? null,
-    })),
-    locks: locks.rows.map((l) => ({
-      authType: l.auth_type_code,
-      locked: l.status_code === 'true',
-      unlockExpiresAt: l.unlock_expiry_datetime?.toISOString() ?? null,
-    })),
-    consentKey: key.rows[0] ? Buffer.from(key.rows[0].public_key).toString('base64') : null,
-  }
+  const keyOf = new Map(keys.rows.map((k) => [k.uin_ref_id, k.public_key]))
+  return Promise.allSettled(
+    rows.map(async (row): Promise<RecordState> => {
+      const key = keyOf.get(row.uin_ref_id)
+      return {
+        identity: await crypto.decryptIdentity(row.uin_data, row.uin_ref_id),
+        regId: row.reg_id,
+        bioRefId: row.bio_ref_id,
+        status: row.status_code,
+        documents: documents.get(row.uin_ref_id) ?? [],
+        biometrics: biometrics.get(row.uin_ref_id) ?? [],
+        vids: vids
+          .filter((v) => v.uin_hash === row.uin_hash)
+          .map((v) => ({
+            id: v.id,
+            vid: v.vid,
+            type: v.vidtyp_code,
+            status: v.status_code,
+            expiresAt: v.expiry_dtimes?.toISOString() ?? null,
+          })),
+        locks: locks.rows
+          .filter((l) => l.uin_hash === row.uin_hash)
+          .map((l) => ({
+            authType: l.auth_type_code,
+            locked: l.status_code === 'true',
+            unlockExpiresAt: l.unlock_expiry_datetime?.toISOString() ?? null,
+          })),
+        consentKey: key ? Buffer.from(key).toString('base64') : null,
+      }
+    }),
+  )
 }

@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { createHash, createPublicKey, generateKeyPairSync, randomBytes, verify } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../../test/support/test-server.js'
@@ -35,7 +33,11 @@ import { logKeyPurpose } from './publish/log-signer.js'
 import { writeWitnessKey } from './witness/witness-main.js'
 import { generateWitnessKey } from './witness/witness-config.js'
 import { originHash } from './witness/witness-state.js'
-import { vkeyMaterial } from './witness/witness.test-kit.js'
+import {
+  type RunningWitness,
+  startWitnessProcess,
+  vkeyMaterial,
+} from './witness/witness.test-kit.js'
 
 // ---- An independent verifier: node:crypto only, nothing from ./merkle or ./note. ----
 const sha256 = (...parts: Uint8Array[]) =>
@@ -117,7 +119,6 @@ function independentSignatureCheck(note: string, vkey: string): void {
 
 const origin = 'mosaic.test/integrity'
 const witnessName = 'witness.test/mosaic'
-const script = fileURLToPath(new URL('./witness/witness.process.ts', import.meta.url))
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -140,29 +141,13 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
   }
 }
 
-function startWitness(configFile: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--config', configFile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  let err = ''
-  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()))
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      if (out.includes('witness listening')) resolve(child)
-    })
-    child.on('exit', (code) => reject(new Error(`witness exited (${code}): ${err}`)))
-  })
-}
-
 describe.each(testBackends)('the integrity log of a running server on %s', (backend) => {
   let server: TestServer
   let dir: string
   let base: string
   let witnessUrl: string
   let witnessKey: string
-  let witness: ChildProcess | undefined
+  let witness: RunningWitness | undefined
   let rid = 1
 
   const checkpoint = async () => {
@@ -204,7 +189,7 @@ describe.each(testBackends)('the integrity log of a running server on %s', (back
     witnessUrl = `http://127.0.0.1:${await freePort()}`
     witnessKey = await writeWitnessKey({ name: witnessName, out: join(dir, 'witness.key') })
     // The witness starts later, once the log's key exists: until then cosigning fails and the
-    // publisher asks again with the next checkpoint.
+    // publisher asks again, with the next checkpoint or on a quiet log after 30 periods.
     server = await startTestServer(backend, {
       overrides: {
         integrity: {
@@ -217,7 +202,7 @@ describe.each(testBackends)('the integrity log of a running server on %s', (back
     base = `${server.url}/integrity`
   })
   afterAll(async () => {
-    witness?.kill('SIGKILL')
+    witness?.child.kill('SIGKILL')
     await server?.stop()
     await rm(dir, { recursive: true, force: true })
   })
@@ -256,7 +241,7 @@ describe.each(testBackends)('the integrity log of a running server on %s', (back
       `    verifierKeys: ['${logKey}']`,
     ]
     await writeFile(join(dir, 'witness.yaml'), `${config.join('\n')}\n`)
-    witness = await startWitness(join(dir, 'witness.yaml'))
+    witness = await startWitnessProcess(join(dir, 'witness.yaml'))
 
     // The witness was down when the seeded log's checkpoint was signed: the publisher asks it
     // again while the log is quiet, without waiting for a change.

@@ -7,6 +7,7 @@ import {
   splitLines,
 } from './note-codec.js'
 import { NoteError } from './note-error.js'
+import { parseNote } from './signed-note.js'
 
 /** The text of a c2sp.org/tlog-checkpoint note: a log's tree head. */
 export interface Checkpoint {
@@ -52,4 +53,9 @@ export function parseCheckpoint(text: string): Checkpoint {
     rootHash: decodeHash(rootHash, 'root hash'),
     extensions,
   }
+}
+
+/** Checks a signed checkpoint's syntax, not its signatures (the reader may not have the keys). */
+export function assertSignedCheckpoint(note: string): void {
+  parseCheckpoint(parseNote(note).text)
 }

@@ -1,4 +1,4 @@
-import { parseCheckpoint } from './checkpoint.js'
+import { assertSignedCheckpoint } from './checkpoint.js'
 import {
   assertNoteChars,
   decodeBase64,
@@ -9,7 +9,6 @@ import {
   parseDecimal,
 } from './note-codec.js'
 import { NoteError } from './note-error.js'
-import { parseNote } from './signed-note.js'
 
 /**
  * c2sp.org/tlog-proof@v1, the offline proof of inclusion (".tlog-proof" file): header line,
@@ -38,10 +37,6 @@ export interface TlogProof {
 
 const EXTRA_PREFIX = 'extra '
 const INDEX_PREFIX = 'index '
-
-function assertSignedCheckpoint(note: string): void {
-  parseCheckpoint(parseNote(note).text)
-}
 
 export function formatTlogProof(p: TlogProof): string {
   if (p.proof.length > maxInclusionProofLines) {

@@ -1,4 +1,4 @@
-import { parseCheckpoint } from './checkpoint.js'
+import { assertSignedCheckpoint } from './checkpoint.js'
 import {
   assertNoteChars,
   decodeHash,
@@ -9,7 +9,7 @@ import {
 } from './note-codec.js'
 import { NoteError } from './note-error.js'
 import type { NoteSignature } from './note-key-id.js'
-import { formatSignatureLine, parseNote, parseSignatureLines } from './signed-note.js'
+import { formatSignatureLine, parseSignatureLines } from './signed-note.js'
 
 /**
  * Bodies of c2sp.org/tlog-witness `POST <prefix>/add-checkpoint`: the request (old size,
@@ -33,11 +33,6 @@ export interface AddCheckpointRequest {
 }
 
 const OLD_PREFIX = 'old '
-
-/** Checks a signed checkpoint's syntax (not its signatures: only the witness has the keys). */
-function assertSignedCheckpoint(note: string): void {
-  parseCheckpoint(parseNote(note).text)
-}
 
 export function formatAddCheckpoint(r: AddCheckpointRequest): string {
   if (r.proof.length > maxConsistencyProofLines) {

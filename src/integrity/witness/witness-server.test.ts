@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   appendSignatures,
@@ -17,9 +15,13 @@ import { WitnessRequestError } from './witness-errors.js'
 import { requestCosignature } from './witness-client.js'
 import { writeWitnessKey } from './witness-main.js'
 import { originHash } from './witness-state.js'
-import { testLog, vkeyMaterial } from './witness.test-kit.js'
+import {
+  type RunningWitness,
+  startWitnessProcess,
+  testLog,
+  vkeyMaterial,
+} from './witness.test-kit.js'
 
-const script = fileURLToPath(new URL('./witness.process.ts', import.meta.url))
 const name = 'witness.test/server'
 const log = testLog('log.test/served')
 log.grow(400)
@@ -28,41 +30,13 @@ let dir: string
 let configFile: string
 let verifierKey: string
 
-interface Running {
-  child: ChildProcess
-  url: string
-  exited: Promise<number | null>
-}
-
-/** Starts the witness process; resolves with its URL once it logs that it listens. */
-function startWitness(): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--config', configFile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  let out = ''
-  let err = ''
-  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()))
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      for (const line of out.split('\n')) {
-        if (!line.includes('witness listening')) continue
-        const { url } = JSON.parse(line) as { url: string }
-        resolve({ child, url, exited })
-      }
-    })
-    void exited.then((code) => reject(new Error(`witness exited (${code}): ${err}`)))
-  })
-}
-
-async function kill9(running: Running): Promise<void> {
+async function kill9(running: RunningWitness): Promise<void> {
   running.child.kill('SIGKILL')
   await running.exited
 }
 
 /** Sends growing checkpoints from `from` and kills the witness mid-way; the sizes it cosigned. */
-async function growUntilKilled(running: Running, from: number): Promise<number[]> {
+async function growUntilKilled(running: RunningWitness, from: number): Promise<number[]> {
   const acked: number[] = []
   setTimeout(() => running.child.kill('SIGKILL'), 400)
   for (let size = from + 1; size < 400; size++) {
@@ -107,7 +81,7 @@ afterAll(async () => {
 
 describe('the witness process', () => {
   it('cosigns over HTTP, keeps its state across kill -9, and refuses a second process', async () => {
-    let witness = await startWitness()
+    let witness = await startWitnessProcess(configFile)
     try {
       const first = await requestCosignature({
         url: witness.url,
@@ -130,12 +104,14 @@ describe('the witness process', () => {
       expect(second).toMatchObject({ cosignatures: [{ name }] })
 
       // A second witness on the same state folder refuses to start.
-      await expect(startWitness()).rejects.toThrow(/MOS-WIT-006.*in use by process/)
+      await expect(startWitnessProcess(configFile)).rejects.toThrow(
+        /MOS-WIT-006.*in use by process/,
+      )
     } finally {
       await kill9(witness)
     }
 
-    witness = await startWitness()
+    witness = await startWitnessProcess(configFile)
     try {
       // The restarted witness remembers size 25: a request from 0 is a 409 naming it.
       expect(
@@ -179,7 +155,7 @@ describe('the witness process', () => {
       const acked = await growUntilKilled(witness, 40)
       expect(acked.length).toBeGreaterThan(0)
       expect(acked.length).toBeLessThan(359) // killed mid-run, not after
-      witness = await startWitness()
+      witness = await startWitnessProcess(configFile)
       const after = await requestCosignature({
         url: witness.url,
         oldSize: 0,
@@ -204,7 +180,7 @@ describe('the witness process', () => {
   })
 
   it('maps refusals to statuses and typed client errors', async () => {
-    const witness = await startWitness()
+    const witness = await startWitnessProcess(configFile)
     try {
       const other = testLog('log.test/stranger')
       other.grow(2)

@@ -1,4 +1,6 @@
+import { type ChildProcess, spawn } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
 import { consistencyProof, leafHash, type NodeReader, rootFromLeafHashes } from '../merkle/index.js'
 import {
   ed25519RawPublicKey,
@@ -62,4 +64,36 @@ export function impostor(origin: string): NoteSigner {
 export function vkeyMaterial(vkey: string): { type: number; publicKey: Buffer } {
   const material = Buffer.from(vkey.split('+').slice(2).join('+'), 'base64')
   return { type: material[0] ?? -1, publicKey: material.subarray(1) }
+}
+
+export interface RunningWitness {
+  readonly child: ChildProcess
+  readonly url: string
+  readonly exited: Promise<number | null>
+}
+
+const witnessScript = fileURLToPath(new URL('./witness.process.ts', import.meta.url))
+
+/** Starts `mosaic integrity witness` as its own process; resolves once it logs that it listens. */
+export function startWitnessProcess(configFile: string): Promise<RunningWitness> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', witnessScript, '--config', configFile],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  let out = ''
+  let err = ''
+  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()))
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      for (const line of out.split('\n')) {
+        if (!line.includes('witness listening')) continue
+        const { url } = JSON.parse(line) as { url: string }
+        resolve({ child, url, exited })
+      }
+    })
+    void exited.then((code) => reject(new Error(`witness exited (${code}): ${err}`)))
+  })
 }

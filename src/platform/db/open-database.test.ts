@@ -98,3 +98,17 @@ describe.each(testBackends)('database on %s', (backend) => {
     await stop()
   })
 })
+
+describe('PGlite test databases', () => {
+  it('start with small shared buffers (each start zeroes them)', async () => {
+    const database = await createTestDatabase('pglite', [history])
+    try {
+      const { rows } = await sql<{
+        shared_buffers: string
+      }>`show shared_buffers`.execute(database.db)
+      expect(rows[0]?.shared_buffers).toBe('16MB')
+    } finally {
+      await database.drop()
+    }
+  })
+})

@@ -37,6 +37,11 @@ export interface OpenDatabaseOptions {
   dataDir?: string
   /** PGlite start state (a dump from `dumpDataDir`), for fast test databases. */
   loadDataDir?: Blob
+  /**
+   * PGlite's shared_buffers (default its own, 128MB). Every start zeroes them: a small test
+   * database with 16MB starts in about half the time.
+   */
+  sharedBuffers?: `${number}MB`
   poolMax?: number
   /** PostgreSQL: create the database when it does not exist (default). Off for databases
    * Mosaic only reads, such as a MOSIP installation's, where a typo must fail, not create. */
@@ -106,6 +111,13 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     pglite = await PGlite.create({
       ...(options.dataDir && { dataDir: options.dataDir }),
       ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
+      ...(options.sharedBuffers && {
+        startParams: [
+          ...PGlite.defaultStartParams,
+          '-c',
+          `shared_buffers=${options.sharedBuffers}`,
+        ],
+      }),
       parsers: typeParsers,
     })
     await pglite.exec(`SET TimeZone = 'UTC'`)

@@ -38,7 +38,7 @@ export async function createTestDatabase(
       template = buildPgliteTemplate(histories)
       pgliteTemplates.set(key, template)
     }
-    const database = await openDatabase({ loadDataDir: await template })
+    const database = await openDatabase({ loadDataDir: await template, sharedBuffers: '16MB' })
     return { ...database, drop: () => database.close() }
   }
   const templateName = await ensurePostgresTemplate(key, histories)

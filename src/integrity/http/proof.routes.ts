@@ -5,7 +5,7 @@ import { staff } from '../../platform/auth/index.js'
 import type { Db } from '../../platform/db/index.js'
 import { access, envelopeOf, ok, type HttpApp } from '../../platform/http/index.js'
 import { consistencyProof, inclusionProof } from '../merkle/index.js'
-import { formatTlogProof } from '../note/index.js'
+import { formatTlogProof, tlogProofExtension } from '../note/index.js'
 import { integrityErrors } from '../integrity-errors.js'
 import { readEntries } from '../log/log-store.js'
 import { storedNodeReader } from '../log/tile-reader.js'
@@ -100,7 +100,10 @@ export function registerProofRoutes(app: HttpApp, deps: { db: Db; idRepo: IdRepo
       })
       return reply
         .header('content-type', 'text/plain; charset=utf-8')
-        .header('content-disposition', `attachment; filename="record-${index}.tlog-proof"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="record-${index}${tlogProofExtension}"`,
+        )
         .header('cache-control', 'no-store')
         .send(file)
     },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
-import { writeFileDurably } from '../durable-file.js'
+import { writeFileDurably } from '../../platform/durable-file.js'
 
 /** What the monitor remembers between runs: the last checkpoint it verified. */
 export interface MonitorState {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { DataDirInUseError, lockDataDir } from '../../platform/db/index.js'
 import { describeIssues } from '../../platform/errors.js'
-import { writeFileDurably } from '../durable-file.js'
+import { writeFileDurably } from '../../platform/durable-file.js'
 import { witnessErrors } from './witness-errors.js'
 
 /**

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { writeFileDurably } from '../../platform/durable-file.js'
 
 /**
  * The lake's file layout and its crash rules (Hive layout, readable by any engine):
@@ -85,13 +86,7 @@ export async function publish(dir: string, name: string): Promise<void> {
 export async function writeJournal(dir: string, journal: CompactionJournal): Promise<string> {
   const name = journalName(journal.output)
   await mkdir(dir, { recursive: true })
-  const handle = await open(join(dir, tempName(name)), 'w')
-  try {
-    await handle.writeFile(JSON.stringify(journal))
-  } finally {
-    await handle.close()
-  }
-  await publish(dir, name)
+  await writeFileDurably(join(dir, name), JSON.stringify(journal), 0o666)
   return name
 }
 

@@ -4,7 +4,8 @@ import { basename, dirname, join } from 'node:path'
 /**
  * Replaces `file` atomically and durably: a temp file is written and fsynced, renamed over the
  * old one, and the folder fsynced. A crash leaves the old or the new content, never half of
- * one; witnesses and monitors rely on it so that they never forget a checkpoint they vouched for.
+ * one. Witnesses and monitors rely on it never to forget a checkpoint they vouched for; the
+ * lake on it for its compaction journals. The temp name is the lake's `.name.tmp` convention.
  */
 export async function writeFileDurably(file: string, body: string, mode = 0o600): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.tmp`)
